@@ -1,0 +1,70 @@
+/// A position in a Markdown source: 1-based line, 1-based column counted in characters.
+public struct SourcePosition: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A block of a CommonMark document, as plain Swift values.
+public indirect enum Block: Hashable, Sendable {
+    case paragraph([Inline], SourcePosition)
+    /// A heading; `id` is filled in by the caller before rendering.
+    case heading(level: Int, content: [Inline], id: String?, SourcePosition)
+    case blockQuote([Block])
+    case list(ListStyle, items: [[Block]])
+    case codeBlock(info: String, literal: String, SourcePosition)
+    /// Raw HTML written by the author: rendered only when raw HTML is allowed.
+    case htmlBlock(String, SourcePosition)
+    case thematicBreak
+    /// HTML produced by the program itself (a rendered table, a figure): always rendered as is.
+    case generated(String)
+}
+
+/// How a list is numbered and spaced.
+public struct ListStyle: Hashable, Sendable {
+    /// The first number of an ordered list; `nil` for a bullet list.
+    public var start: Int?
+    /// A tight list renders its paragraphs without `<p>`.
+    public var isTight: Bool
+
+    public init(start: Int?, isTight: Bool) {
+        self.start = start
+        self.isTight = isTight
+    }
+}
+
+/// An inline element of a CommonMark document.
+public indirect enum Inline: Hashable, Sendable {
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    /// Raw inline HTML written by the author: rendered only when raw HTML is allowed.
+    case html(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case link(destination: String, title: String, content: [Inline], SourcePosition)
+    case image(source: String, title: String, alt: [Inline], SourcePosition)
+}
+
+extension Inline {
+    /// The text a reader sees, without markup (used for ids, alt text and tables of contents).
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): text
+        case .softBreak, .lineBreak: " "
+        case .html: ""
+        case .emphasis(let children), .strong(let children): children.plainText
+        case .link(_, _, let children, _), .image(_, _, let children, _): children.plainText
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The concatenated plain text of these inlines.
+    public var plainText: String { map(\.plainText).joined() }
+}

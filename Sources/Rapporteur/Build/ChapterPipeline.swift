@@ -1,0 +1,85 @@
+import Markdown
+
+/// A chapter after its headings got ids and its table and figure blocks were rendered.
+struct ExpandedChapter: Sendable {
+    var chapter: Chapter
+    var blocks: [Block]
+    var outline: [OutlineEntry]
+    /// Every `#id` the page will have: headings, figures, tables.
+    var anchors: Set<String>
+}
+
+/// The steps from a loaded chapter to its body HTML.
+struct ChapterPipeline {
+    let project: Project
+    let urls: SiteURLs
+
+    /// Replaces ```` ```table NAME ```` and ```` ```figure ```` blocks and collects the page's anchors.
+    func expand(_ chapter: Chapter, outlined: (blocks: [Block], outline: [OutlineEntry]), log: inout DiagnosticLog) -> ExpandedChapter {
+        var anchors = Set(outlined.outline.map(\.id))
+        var tableCounts: [String: Int] = [:]
+        let strings = project.templates.strings[chapter.language.code] ?? [:]
+        func expand(_ block: Block) -> Block {
+            switch block {
+            case .codeBlock(let info, let literal, let position):
+                let words = info.split(separator: " ").map(String.init)
+                let location = chapter.location(position)
+                switch words.first {
+                case "table":
+                    guard words.count == 2 else {
+                        log.error("a table block names one table: ```table NAME", at: location)
+                        return block
+                    }
+                    guard let table = project.table(named: words[1]) else {
+                        log.error("unknown table '\(words[1])': there is no content/tables/\(words[1]).yaml", at: location)
+                        return block
+                    }
+                    tableCounts[table.name, default: 0] += 1
+                    let count = tableCounts[table.name]!
+                    let anchor = "table-" + table.name + (count > 1 ? "-\(count)" : "")
+                    anchors.insert(anchor)
+                    return render(table, anchor: anchor, language: chapter.language, strings: strings, at: location, log: &log)
+                case "figure":
+                    guard let figure = log.collect({ () throws(SiteError) in
+                        try Figure.parse(literal, file: chapter.file, line: location.line ?? 1)
+                    }) else { return block }
+                    if anchors.contains(figure.anchor) {
+                        log.error("duplicate id '\(figure.anchor)': figure \(figure.number) appears twice or clashes with a heading", at: location)
+                    }
+                    anchors.insert(figure.anchor)
+                    let context: [String: Any] = [
+                        "anchor": figure.anchor, "number": figure.number, "caption": figure.caption,
+                        "source": figure.source as Any, "t": strings,
+                    ]
+                    return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/figure", context)) }) ?? block
+                default:
+                    return block
+                }
+            case .blockQuote(let children): return .blockQuote(children.map(expand))
+            case .list(let style, let items): return .list(style, items: items.map { $0.map(expand) })
+            default: return block
+            }
+        }
+        let blocks = outlined.blocks.map(expand)
+        return ExpandedChapter(chapter: chapter, blocks: blocks, outline: outlined.outline, anchors: anchors)
+    }
+
+    /// A table rendered with `Templates/partials/table.mustache` in `language`.
+    func render(_ table: Table, anchor: String, language: Language, strings: [String: String], at location: SourceLocation, log: inout DiagnosticLog) -> Block {
+        let context = tableContext(table, anchor: anchor, language: language, strings: strings)
+        return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/table", context)) })
+            ?? .generated("")
+    }
+
+    func tableContext(_ table: Table, anchor: String, language: Language, strings: [String: String]) -> [String: Any] {
+        table.templateContext(
+            in: language, languages: project.config.languageCodes, urls: urls, anchor: anchor,
+            sourceURL: { source in
+                let chapter = project.chapters[language.code]?.first { $0.slug == source.slug }
+                    ?? project.chapters[project.config.defaultLanguage.code]?.first { $0.slug == source.slug }
+                guard let chapter else { return nil }
+                return urls.chapter(chapter.slug, chapter.language) + (source.anchor.map { "#" + $0 } ?? "")
+            },
+            strings: strings)
+    }
+}

@@ -1,0 +1,106 @@
+import Markdown
+
+/// Turns the links authors write (`05-dsg.md#fig-3`, `#opening`, `../tables/funding.yaml`) into
+/// site paths, and reports every link whose chapter, table or anchor does not exist.
+struct LinkRewriter {
+    let chapter: Chapter
+    /// Chapters and their anchors per language code and file name.
+    let index: [String: [String: ExpandedChapter]]
+    let project: Project
+    let urls: SiteURLs
+
+    func rewrite(_ blocks: [Block], log: inout DiagnosticLog) -> [Block] {
+        blocks.map { rewrite($0, log: &log) }
+    }
+
+    private func rewrite(_ block: Block, log: inout DiagnosticLog) -> Block {
+        switch block {
+        case .paragraph(let inlines, let position):
+            return .paragraph(rewrite(inlines, log: &log), position)
+        case .heading(let level, let content, let id, let position):
+            return .heading(level: level, content: rewrite(content, log: &log), id: id, position)
+        case .blockQuote(let children):
+            return .blockQuote(children.map { rewrite($0, log: &log) })
+        case .list(let style, let items):
+            return .list(style, items: items.map { $0.map { rewrite($0, log: &log) } })
+        default:
+            return block
+        }
+    }
+
+    private func rewrite(_ inlines: [Inline], log: inout DiagnosticLog) -> [Inline] {
+        inlines.map { inline in
+            switch inline {
+            case .link(let destination, let title, let content, let position):
+                let target = resolve(destination, at: chapter.location(position), log: &log) ?? destination
+                return .link(destination: target, title: title, content: rewrite(content, log: &log), position)
+            case .image(let source, let title, let alt, let position):
+                let target = resolve(source, at: chapter.location(position), log: &log) ?? source
+                return .image(source: target, title: title, alt: alt, position)
+            case .emphasis(let children): return .emphasis(rewrite(children, log: &log))
+            case .strong(let children): return .strong(rewrite(children, log: &log))
+            default: return inline
+            }
+        }
+    }
+
+    /// The site path for `destination`, or nil to keep it as it is (external links).
+    func resolve(_ destination: String, at location: SourceLocation, log: inout DiagnosticLog) -> String? {
+        if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return nil }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let path = parts[0]
+        let anchor = parts.count > 1 ? parts[1] : nil
+        let language = chapter.language
+        if path.isEmpty {
+            guard let anchor, index[language.code]?[chapter.fileName]?.anchors.contains(anchor) == true else {
+                log.error("missing anchor '#\(anchor ?? "")': no heading, figure or table in this chapter has that id", at: location)
+                return nil
+            }
+            return "#" + anchor
+        }
+        if path.hasPrefix("/") {
+            return urls.basePath + path.dropFirst()
+        }
+        if path.hasPrefix("../tables/") && path.hasSuffix(".yaml") {
+            let name = String(path.dropFirst("../tables/".count).dropLast(".yaml".count))
+            guard project.table(named: name) != nil else {
+                log.error("link to missing table '\(name)': there is no content/tables/\(name).yaml", at: location)
+                return nil
+            }
+            return urls.table(name, language) + (anchor.map { "#" + $0 } ?? "")
+        }
+        var targetLanguage = language
+        var fileName = path
+        if path.hasPrefix("../"), let slash = path.dropFirst(3).firstIndex(of: "/") {
+            let code = String(path[path.index(path.startIndex, offsetBy: 3)..<slash])
+            guard let other = project.config.languages.first(where: { $0.code == code }) else {
+                log.error("link to unknown language folder '\(code)' in '\(destination)'", at: location)
+                return nil
+            }
+            targetLanguage = other
+            fileName = String(path[path.index(after: slash)...])
+        }
+        guard fileName.hasSuffix(".md"), !fileName.contains("/") else {
+            log.error("link to '\(destination)': link to a chapter by its file name (05-dsg.md), a table by ../tables/NAME.yaml, or a heading by #id", at: location)
+            return nil
+        }
+        guard let target = index[targetLanguage.code]?[fileName]
+            ?? index[project.config.defaultLanguage.code]?[fileName]
+        else {
+            log.error("link to missing chapter '\(fileName)'", at: location)
+            return nil
+        }
+        if let anchor, !target.anchors.contains(anchor) {
+            log.error("missing anchor '#\(anchor)' in \(target.chapter.file)", at: location)
+            return nil
+        }
+        return urls.chapter(target.chapter.slug, target.chapter.language) + (anchor.map { "#" + $0 } ?? "")
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+}

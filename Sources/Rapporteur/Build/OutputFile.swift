@@ -1,0 +1,37 @@
+import Foundation
+
+/// One file of the built site: its path relative to the output folder and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+
+    init(path: String, text: String) {
+        self.init(path: path, data: Data(text.utf8))
+    }
+}
+
+/// What a build made, and what it has to say about the sources.
+public struct BuildResult: Sendable {
+    /// The site's files, sorted by path.
+    public var files: [OutputFile]
+    /// Warnings (a build with errors throws instead).
+    public var warnings: [Diagnostic]
+    /// HTML pages per language code (the landing page and 404 not counted).
+    public var pagesPerLanguage: [(language: String, pages: Int)]
+    public var tableCount: Int
+    /// Per chapter and table, how much of it each language has.
+    public var coverage: [CoverageLine]
+}
+
+/// A line of the translation-coverage summary of `rapporteur check`.
+public struct CoverageLine: Sendable {
+    /// `chapter 04-plenary.md` or `table funding`.
+    public var item: String
+    /// Per language code: headings, words (Chinese counted in characters), table cells.
+    public var counts: [(language: String, headings: Int, words: Int, cells: Int)]
+}

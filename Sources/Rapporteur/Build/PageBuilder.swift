@@ -1,0 +1,200 @@
+import Foundation
+import Markdown
+
+/// Renders every HTML page: the landing page, the language homes, chapters, table pages, 404.
+///
+/// Template data is explicit dictionaries; the keys are documented in `Templates/README.md`.
+struct PageBuilder {
+    let build: Build
+    let index: [String: [String: ExpandedChapter]]
+
+    private var project: Project { build.project }
+    private var config: SiteConfig { build.config }
+    private var urls: SiteURLs { build.urls }
+    private var languages: [String] { config.languageCodes }
+
+    /// A page in one language and the same page in the others, for alternates and the switch.
+    struct Page {
+        var path: String
+        var language: Language?
+        /// The page's path per language code, where the page exists in that language.
+        var alternates: [String: String]
+        var xDefault: String
+    }
+
+    func render(log: inout DiagnosticLog) -> [OutputFile] {
+        var files: [OutputFile] = []
+        func add(_ page: Page, template: String, context: [String: Any]) {
+            guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return }
+            files.append(OutputFile(path: urls.outputFile(of: page.path), text: html))
+        }
+        let landing = landingPage()
+        add(landing, template: "landing", context: landingContext(landing))
+        add(Page(path: urls.basePath + "404.html", language: nil, alternates: [:], xDefault: urls.landing), template: "404", context: notFoundContext())
+        for language in config.languages {
+            let home = homePage(language)
+            add(home, template: "home", context: homeContext(home, language: language))
+            let chapters = project.chapters[language.code] ?? []
+            for (position, chapter) in chapters.enumerated() {
+                guard let expanded = index[language.code]?[chapter.fileName] else { continue }
+                let page = chapterPage(chapter)
+                let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
+                add(page, template: "chapter", context: chapterContext(page, expanded: expanded, neighbours: neighbours, log: &log))
+            }
+            for table in project.tables {
+                let page = tablePage(table, language: language)
+                add(page, template: "table", context: tablePageContext(page, table: table, language: language))
+            }
+        }
+        return files
+    }
+
+    /// Every indexable page with its alternates, for the sitemap.
+    func sitemapEntries() -> [Page] {
+        var pages = [landingPage()]
+        for language in config.languages {
+            pages.append(homePage(language))
+            pages += (project.chapters[language.code] ?? []).map(chapterPage)
+            pages += project.tables.map { tablePage($0, language: language) }
+        }
+        return pages
+    }
+}
+
+// MARK: - Pages
+
+private extension PageBuilder {
+    func landingPage() -> Page {
+        Page(path: urls.landing, language: nil, alternates: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.home($0)) }), xDefault: urls.landing)
+    }
+
+    func homePage(_ language: Language) -> Page {
+        Page(path: urls.home(language), language: language, alternates: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.home($0)) }), xDefault: urls.landing)
+    }
+
+    func chapterPage(_ chapter: Chapter) -> Page {
+        var alternates: [String: String] = [:]
+        for language in config.languages {
+            if let other = index[language.code]?[chapter.fileName] { alternates[language.code] = urls.chapter(other.chapter.slug, language) }
+        }
+        let path = urls.chapter(chapter.slug, chapter.language)
+        return Page(path: path, language: chapter.language, alternates: alternates, xDefault: alternates[config.defaultLanguage.code] ?? path)
+    }
+
+    func tablePage(_ table: Table, language: Language) -> Page {
+        let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.table(table.name, $0)) })
+        return Page(path: urls.table(table.name, language), language: language, alternates: alternates, xDefault: urls.table(table.name, config.defaultLanguage))
+    }
+}
+
+// MARK: - Template data
+
+private extension PageBuilder {
+    /// The keys every page template gets.
+    func layoutContext(_ page: Page, language: Language, title: String, description: String) -> [String: Any] {
+        let strings = project.templates.strings[language.code] ?? [:]
+        let siteTitle = config.title.text(in: language.code, fallback: languages)
+        let alternates: [[String: Any]] = config.languages.compactMap { other in
+            page.alternates[other.code].map { ["hreflang": other.code, "href": urls.absolute($0)] }
+        } + [["hreflang": "x-default", "href": urls.absolute(page.xDefault)]]
+        let switches: [[String: Any]] = config.languages.filter { $0 != language }.map { other in
+            var entry: [String: Any] = ["lang": other.code, "name": other.name]
+            if let href = page.alternates[other.code] { entry["href"] = href }
+            entry["missing"] = (project.templates.strings[other.code] ?? [:])["translationMissing"] ?? ""
+            return entry
+        }
+        return [
+            "lang": language.code,
+            "t": strings,
+            "site": [
+                "title": siteTitle,
+                "subtitle": config.subtitle.text(in: language.code, fallback: languages),
+                "home": urls.home(language),
+                "landing": urls.landing,
+            ],
+            "page": [
+                "title": title == siteTitle ? title : "\(title) | \(siteTitle)",
+                "heading": title,
+                "description": description.isEmpty ? config.description.text(in: language.code, fallback: languages) : description,
+                "canonical": urls.absolute(page.path),
+            ],
+            "alternates": alternates,
+            "switch": switches,
+            "assets": urls.asset(""),
+            "nav": (project.chapters[language.code] ?? []).map { chapter in
+                ["title": chapter.title, "href": urls.chapter(chapter.slug, language), "current": urls.chapter(chapter.slug, language) == page.path]
+            },
+        ]
+    }
+
+    func landingContext(_ page: Page) -> [String: Any] {
+        let language = config.defaultLanguage
+        var context = layoutContext(page, language: language, title: config.title.text(in: language.code, fallback: languages), description: "")
+        context["languages"] = config.languages.map { language in
+            [
+                "lang": language.code, "name": language.name, "href": urls.home(language),
+                "title": config.title.text(in: language.code, fallback: languages),
+                "subtitle": config.subtitle.text(in: language.code, fallback: languages),
+                "description": config.description.text(in: language.code, fallback: languages),
+                "enter": (project.templates.strings[language.code] ?? [:])["enter"] ?? "",
+            ]
+        }
+        return context
+    }
+
+    func notFoundContext() -> [String: Any] {
+        let language = config.defaultLanguage
+        let page = Page(path: urls.basePath + "404.html", language: language, alternates: [:], xDefault: urls.landing)
+        var context = layoutContext(page, language: language, title: "404", description: "")
+        context["languages"] = config.languages.map { language in
+            ["lang": language.code, "name": language.name, "href": urls.home(language), "t": project.templates.strings[language.code] ?? [:]]
+        }
+        return context
+    }
+
+    func homeContext(_ page: Page, language: Language) -> [String: Any] {
+        let title = config.title.text(in: language.code, fallback: languages)
+        var context = layoutContext(page, language: language, title: title, description: "")
+        let strings = project.templates.strings[language.code] ?? [:]
+        let meeting = config.meeting
+        let format = ValueFormatter(language: language)
+        context["meeting"] = [
+            ["label": strings["meetingName"] ?? "", "value": meeting.name.text(in: language.code, fallback: languages)],
+            ["label": strings["meetingNumber"] ?? "", "value": String(meeting.number)],
+            ["label": strings["meetingDates"] ?? "", "value": format.dateRange(meeting.dates)],
+            ["label": strings["meetingVenue"] ?? "", "value": meeting.venue.text(in: language.code, fallback: languages)],
+            ["label": strings["meetingChair"] ?? "", "value": meeting.chair.text(in: language.code, fallback: languages)],
+        ]
+        context["chapters"] = (project.chapters[language.code] ?? []).map { chapter in
+            ["title": chapter.title, "description": chapter.description, "href": urls.chapter(chapter.slug, language)]
+        }
+        context["tables"] = project.tables.map { table in
+            ["caption": table.caption.text(in: language.code, fallback: languages), "href": urls.table(table.name, language)]
+        }
+        return context
+    }
+
+    func chapterContext(_ page: Page, expanded: ExpandedChapter, neighbours: (Chapter?, Chapter?), log: inout DiagnosticLog) -> [String: Any] {
+        let chapter = expanded.chapter
+        var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
+        let rewriter = LinkRewriter(chapter: chapter, index: index, project: project, urls: urls)
+        let blocks = rewriter.rewrite(expanded.blocks, log: &log)
+        let body = HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(blocks)
+        context["body"] = body
+        context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
+            ["id": entry.id, "text": entry.text, "sub": entry.level > 2]
+        }
+        context["hasToc"] = !expanded.outline.isEmpty
+        if let previous = neighbours.0 { context["previous"] = ["title": previous.title, "href": urls.chapter(previous.slug, chapter.language)] }
+        if let next = neighbours.1 { context["next"] = ["title": next.title, "href": urls.chapter(next.slug, chapter.language)] }
+        return context
+    }
+
+    func tablePageContext(_ page: Page, table: Table, language: Language) -> [String: Any] {
+        let caption = table.caption.text(in: language.code, fallback: languages)
+        var context = layoutContext(page, language: language, title: caption, description: table.description?.text(in: language.code, fallback: languages) ?? "")
+        let strings = project.templates.strings[language.code] ?? [:]
+        context["table"] = ChapterPipeline(project: project, urls: urls).tableContext(table, anchor: "table-" + table.name, language: language, strings: strings)
+        return context
+    }
+}

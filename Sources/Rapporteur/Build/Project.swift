@@ -1,0 +1,86 @@
+import Foundation
+
+/// Everything read from a project folder: settings, templates, tables and chapters, checked.
+struct Project: Sendable {
+    var config: SiteConfig
+    var templates: TemplateLibrary
+    /// Tables by name, sorted.
+    var tables: [Table]
+    /// Chapters per language code, ordered by their `NN`; drafts left out.
+    var chapters: [String: [Chapter]]
+    /// Static files under `Templates/assets/`, as paths relative to it.
+    var assets: [String]
+    var root: URL
+
+    func table(named name: String) -> Table? { tables.first { $0.name == name } }
+}
+
+// MARK: - Loading
+
+extension Project {
+    /// Reads the project at `root`; all problems found are logged, and loading goes on past them
+    /// so that one run reports as many as it can.
+    static func load(root: URL, baseURL: String?, log: inout DiagnosticLog) -> Project? {
+        let content = root.appendingPathComponent("content")
+        guard var config = log.collect({ () throws(SiteError) in
+            try SiteConfig.load(
+                text: try SourceFile.read(content.appendingPathComponent("site.yaml"), as: "content/site.yaml"),
+                file: "content/site.yaml")
+        }) else { return nil }
+        if let baseURL, let normalized = log.collect({ () throws(SiteError) in try SiteConfig.normalizedBaseURL(baseURL) }) {
+            config.baseURL = normalized
+        }
+        let codes = config.languageCodes
+        let templates = log.collect { () throws(SiteError) in
+            try TemplateLibrary.load(directory: root.appendingPathComponent("Templates"), displayPath: "Templates", languages: codes)
+        }
+        let tables = loadTables(content.appendingPathComponent("tables"), languages: codes, log: &log)
+        var chapters: [String: [Chapter]] = [:]
+        for language in config.languages {
+            chapters[language.code] = loadChapters(content.appendingPathComponent(language.code), language: language, log: &log)
+        }
+        let assets = FileTree.files(under: root.appendingPathComponent("Templates/assets"))
+        guard let templates else { return nil }
+        return Project(config: config, templates: templates, tables: tables, chapters: chapters, assets: assets, root: root)
+    }
+
+    private static func loadTables(_ folder: URL, languages: [String], log: inout DiagnosticLog) -> [Table] {
+        FileTree.files(under: folder).filter { !$0.contains("/") }.compactMap { fileName -> Table? in
+            let file = "content/tables/" + fileName
+            guard fileName.hasSuffix(".yaml") else {
+                log.warning("ignored: tables are .yaml files", at: SourceLocation(file: file))
+                return nil
+            }
+            let name = String(fileName.dropLast(".yaml".count))
+            guard Slug.isValid(name) else {
+                log.error("a table's file name must be ASCII a-z 0-9 - followed by .yaml", at: SourceLocation(file: file))
+                return nil
+            }
+            return log.collect { () throws(SiteError) in
+                try Table.load(name: name, text: try SourceFile.read(folder.appendingPathComponent(fileName), as: file), file: file, languages: languages)
+            }
+        }
+    }
+
+    private static func loadChapters(_ folder: URL, language: Language, log: inout DiagnosticLog) -> [Chapter] {
+        var chapters: [Chapter] = []
+        for fileName in FileTree.files(under: folder) {
+            let file = "content/\(language.code)/\(fileName)"
+            guard fileName.hasSuffix(".md"), !fileName.contains("/") else {
+                log.warning("ignored: chapters are .md files directly in content/\(language.code)/", at: SourceLocation(file: file))
+                continue
+            }
+            guard let chapter = log.collect({ () throws(SiteError) in
+                try Chapter.load(
+                    text: try SourceFile.read(folder.appendingPathComponent(fileName), as: file),
+                    file: file, fileName: fileName, language: language)
+            }) else { continue }
+            if let other = chapters.first(where: { $0.slug == chapter.slug }) {
+                log.error("duplicate slug '\(chapter.slug)': \(other.file) has it too", at: SourceLocation(file: file, line: 1, column: 1))
+                continue
+            }
+            if !chapter.isDraft { chapters.append(chapter) }
+        }
+        return chapters.sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Markdown
+
+/// Builds a site from a project folder: load everything, check it, render every page into memory.
+/// Nothing is written here; `OutputWriter` puts the files on disk.
+public enum SiteBuilder {
+    /// Builds the project at `root`. Throws every problem found when there is any error.
+    public static func build(root: URL, baseURL: String? = nil) throws(SiteError) -> BuildResult {
+        var log = DiagnosticLog()
+        guard let project = Project.load(root: root, baseURL: baseURL, log: &log), !log.hasErrors else {
+            throw SiteError(log.sorted)
+        }
+        let result = Build(project: project).run(log: &log)
+        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
+        return BuildResult(
+            files: result.files.sorted { $0.path < $1.path },
+            warnings: log.sorted.filter { $0.severity == .warning },
+            pagesPerLanguage: result.pagesPerLanguage,
+            tableCount: project.tables.count,
+            coverage: result.coverage)
+    }
+}
+
+/// One run of the build steps over a loaded project.
+struct Build {
+    let project: Project
+    let urls: SiteURLs
+    var config: SiteConfig { project.config }
+
+    init(project: Project) {
+        self.project = project
+        self.urls = SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
+    }
+
+    func run(log: inout DiagnosticLog) -> (files: [OutputFile], pagesPerLanguage: [(String, Int)], coverage: [CoverageLine]) {
+        let index = outlineAndExpand(log: &log)
+        checkTranslations(index, log: &log)
+        checkTableSources(index, log: &log)
+        let pages = PageBuilder(build: self, index: index)
+        var files = pages.render(log: &log)
+        files += project.tables.flatMap { table in
+            [
+                OutputFile(path: "data/\(table.name).json", text: table.json(languages: config.languageCodes)),
+                OutputFile(path: "data/\(table.name).csv", data: table.csv(languages: config.languageCodes)),
+            ]
+        }
+        files += copyAssets(log: &log)
+        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.basePath + "sitemap.xml"))\n"))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))
+        checkDuplicatePaths(files, log: &log)
+        LinkChecker(files: files, basePath: urls.basePath).check(log: &log)
+        let counts = config.languages.map { language in
+            (language.code, files.filter { $0.path.hasPrefix(language.urlSegment + "/") && $0.path.hasSuffix(".html") }.count)
+        }
+        return (files, counts, Coverage(project: project, index: index).lines())
+    }
+}
+
+// MARK: - Steps
+
+extension Build {
+    /// Gives headings their ids (default language first, so translations can take its ids) and
+    /// renders table and figure blocks. Returns the chapters per language code and file name.
+    func outlineAndExpand(log: inout DiagnosticLog) -> [String: [String: ExpandedChapter]] {
+        let pipeline = ChapterPipeline(project: project, urls: urls)
+        var index: [String: [String: ExpandedChapter]] = [:]
+        let defaultCode = config.defaultLanguage.code
+        for language in config.languages {
+            var byFile: [String: ExpandedChapter] = [:]
+            for chapter in project.chapters[language.code] ?? [] {
+                let counterpart = language.code == defaultCode ? nil : index[defaultCode]?[chapter.fileName]?.outline.map(\.id)
+                let outlined = Outliner(chapter: chapter, counterpartIDs: counterpart).run(log: &log)
+                byFile[chapter.fileName] = pipeline.expand(chapter, outlined: outlined, log: &log)
+            }
+            index[language.code] = byFile
+        }
+        return index
+    }
+
+    /// A chapter without its translation is a warning; so is a translation of nothing.
+    func checkTranslations(_ index: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) {
+        let defaultLanguage = config.defaultLanguage
+        for chapter in project.chapters[defaultLanguage.code] ?? [] {
+            for language in config.languages.dropFirst() where index[language.code]?[chapter.fileName] == nil {
+                log.warning("no \(language.code) translation yet (content/\(language.code)/\(chapter.fileName))", at: SourceLocation(file: chapter.file, line: 1, column: 1))
+            }
+        }
+        for language in config.languages.dropFirst() {
+            for chapter in project.chapters[language.code] ?? [] where index[defaultLanguage.code]?[chapter.fileName] == nil {
+                log.warning("no \(defaultLanguage.code) original with this file name", at: SourceLocation(file: chapter.file, line: 1, column: 1))
+            }
+        }
+        for table in project.tables {
+            for row in table.rows {
+                for (column, value) in zip(table.columns, row.values) {
+                    guard case .text(let text) = value else { continue }
+                    let missing = text.missing(in: config.languageCodes)
+                    if !missing.isEmpty {
+                        log.warning("'\(column.id)' has no \(missing.joined(separator: ", ")) text", at: row.location)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every row's `source` names a chapter and heading that exist.
+    func checkTableSources(_ index: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) {
+        let chapters = index[config.defaultLanguage.code]?.values.map { $0 } ?? []
+        for table in project.tables {
+            for source in table.rows.compactMap(\.source) {
+                guard let chapter = chapters.first(where: { $0.chapter.slug == source.slug }) else {
+                    log.error("source: no chapter has the slug '\(source.slug)'", at: source.location)
+                    continue
+                }
+                if let anchor = source.anchor, !chapter.anchors.contains(anchor) {
+                    log.error("source: missing anchor '#\(anchor)' in \(chapter.chapter.file)", at: source.location)
+                }
+            }
+        }
+    }
+
+    func copyAssets(log: inout DiagnosticLog) -> [OutputFile] {
+        let folder = project.root.appendingPathComponent("Templates/assets")
+        return project.assets.compactMap { path in
+            do {
+                return OutputFile(path: "assets/" + path, data: try Data(contentsOf: folder.appendingPathComponent(path)))
+            } catch {
+                log.error("cannot read the asset: \(error.localizedDescription)", at: SourceLocation(file: "Templates/assets/" + path))
+                return nil
+            }
+        }
+    }
+
+    /// Two sources that map to one output file (`A.md` and `a.md`) would overwrite each other.
+    func checkDuplicatePaths(_ files: [OutputFile], log: inout DiagnosticLog) {
+        var seen: Set<String> = []
+        for file in files {
+            let key = file.path.lowercased()
+            if !seen.insert(key).inserted {
+                log.error("two sources make the same output file '\(file.path)'", at: SourceLocation(file: "public/" + file.path))
+            }
+        }
+    }
+}

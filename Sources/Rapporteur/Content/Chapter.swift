@@ -1,0 +1,84 @@
+import Foundation
+import Markdown
+import Yams
+
+/// A chapter as read from `content/<lang>/NN-slug.md`, before links and ids are resolved.
+public struct Chapter: Sendable {
+    /// The path printed in messages (`content/zh-Hant/04-plenary.md`).
+    public var file: String
+    /// The file name, which pairs a chapter with its translation (`04-plenary.md`).
+    public var fileName: String
+    public var language: Language
+    /// The `NN` of the file name, which orders the chapters.
+    public var order: Int
+    public var slug: String
+    public var title: String
+    public var description: String
+    public var isDraft: Bool
+    public var blocks: [Block]
+    /// The line of the file where the Markdown body starts, minus one.
+    public var bodyLineOffset: Int
+
+    /// The location in the file of a position in the body.
+    func location(_ position: SourcePosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line + bodyLineOffset, column: position.column)
+    }
+}
+
+// MARK: - Loading
+
+extension Chapter {
+    /// Reads a chapter: front matter, then the body parsed by cmark.
+    static func load(text: String, file: String, fileName: String, language: Language) throws(SiteError) -> Chapter {
+        let stem = fileName.dropLast(".md".count)
+        let parts = stem.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, parts[0].count >= 2, let order = Int(parts[0]), parts[0].allSatisfy(\.isNumber) else {
+            throw SiteError("a chapter's file name must be NN-slug.md, got '\(fileName)'", at: SourceLocation(file: file))
+        }
+        let frontMatter = try FrontMatter.split(text, file: file)
+        var slug = String(parts[1])
+        let yaml = YAMLReader(file: file, lineOffset: 1)
+        let root = try yaml.parse(frontMatter.yaml)
+        let pairs = try yaml.mapping(root, "front matter")
+        try yaml.refuseUnknownKeys(pairs, allowed: ["title", "description", "slug", "draft"], in: "front matter")
+        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        guard let titleNode = value("title") else {
+            throw SiteError("missing title: the front matter needs 'title'", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        let title = try yaml.string(titleNode, "title")
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw yaml.error("missing title: 'title' is empty", at: titleNode) }
+        if let slugNode = value("slug") { slug = try yaml.string(slugNode, "slug") }
+        guard Slug.isValid(slug) else {
+            throw SiteError(
+                "slug '\(slug)' must be ASCII a-z 0-9 - (no '/', '.' or spaces)",
+                at: value("slug").map(yaml.location(of:)) ?? SourceLocation(file: file, line: 1, column: 1))
+        }
+        return Chapter(
+            file: file, fileName: fileName, language: language, order: order, slug: slug, title: title,
+            description: try value("description").map { node throws(SiteError) in try yaml.string(node, "description") } ?? "",
+            isDraft: try value("draft").map { node throws(SiteError) in try yaml.bool(node, "draft") } ?? false,
+            blocks: CommonMark.parse(frontMatter.body),
+            bodyLineOffset: frontMatter.bodyLineOffset)
+    }
+}
+
+/// The YAML between the `---` lines at the top of a chapter, and the body after it.
+struct FrontMatter {
+    var yaml: String
+    var body: String
+    var bodyLineOffset: Int
+
+    static func split(_ text: String, file: String) throws(SiteError) -> FrontMatter {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---" else {
+            throw SiteError("missing front matter: a chapter starts with a '---' line, then 'title: ...'", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            throw SiteError("front matter is not closed: add a '---' line after it", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        return FrontMatter(
+            yaml: lines[1..<end].joined(separator: "\n"),
+            body: lines[(end + 1)...].joined(separator: "\n"),
+            bodyLineOffset: end + 1)
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Rapporteur
+
+@main
+struct RapporteurCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapporteur",
+        abstract: "Publishes a delegation's meeting report as a bilingual static site.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
+
+/// Options shared by the commands that read a project.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .customLong("base-url"), help: "The published address, overriding baseURL in content/site.yaml.")
+    var baseURL: String?
+
+    var root: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+}
+
+/// Prints diagnostics the way compilers do, so editors and CI can annotate them.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site from content/ and Templates/ into public/.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(name: .customLong("output"), help: "The folder to write the site to.")
+    var output: String = "public"
+
+    func run() throws {
+        let started = Date()
+        let outputURL = URL(fileURLWithPath: output, relativeTo: options.root).standardizedFileURL
+        do {
+            try OutputWriter.checkOutputFolder(outputURL, project: options.root)
+            let result = try SiteBuilder.build(root: options.root, baseURL: options.baseURL)
+            report(result.warnings)
+            try OutputWriter.write(result.files, to: outputURL)
+            let pages = result.pagesPerLanguage.map { "\($0.pages) \($0.language)" }.joined(separator: ", ")
+            let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
+            print("Built \(output): pages \(pages); \(result.tableCount) tables; \(result.files.count) files in \(seconds) s")
+        } catch {
+            report(error.diagnostics)
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("build failed with \(count) error(s); \(output) was not changed\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Run every check of the build and write nothing.")
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        do {
+            let result = try SiteBuilder.build(root: options.root, baseURL: options.baseURL)
+            report(result.warnings)
+            printCoverage(result.coverage)
+            print("check passed: \(result.warnings.count) warning(s)")
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+
+    private func printCoverage(_ lines: [CoverageLine]) {
+        guard let languages = lines.first?.counts.map(\.language) else { return }
+        print("Translation coverage (headings / words / table cells):")
+        let header = ["item"] + languages
+        print(header.joined(separator: "\t"))
+        for line in lines {
+            let cells = line.counts.map { "\($0.headings) / \($0.words) / \($0.cells)" }
+            print(([line.item] + cells).joined(separator: "\t"))
+        }
+    }
+}
