@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -28,18 +29,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "Preview",
+            dependencies: ["Rapporteur", "Markdown", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "rapporteur",
             dependencies: [
                 "Rapporteur",
+                "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "RapporteurTests",
-            dependencies: ["Rapporteur"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["Rapporteur", "rapporteur"],
+            resources: [.copy("Fixtures"), .copy("Snapshots")]
         ),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Rapporteur"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -49,13 +49,15 @@ public indirect enum Inline: Hashable, Sendable {
     case strong([Inline])
     case link(destination: String, title: String, content: [Inline], SourcePosition)
     case image(source: String, title: String, alt: [Inline], SourcePosition)
+    /// An abbreviation and its expansion, marked up by the program (cmark never produces one).
+    case abbreviation(String, title: String)
 }
 
 extension Inline {
     /// The text a reader sees, without markup (used for ids, alt text and tables of contents).
     public var plainText: String {
         switch self {
-        case .text(let text), .code(let text): text
+        case .text(let text), .code(let text), .abbreviation(let text, _): text
         case .softBreak, .lineBreak: " "
         case .html: ""
         case .emphasis(let children), .strong(let children): children.plainText

@@ -70,9 +70,9 @@ private extension HTMLRenderer {
             output += "<ul>\n"
         }
         for item in items {
-            output += "<li>"
+            output += style.isTight ? "<li>" : "<li>\n"
             for child in item { write(child, tight: style.isTight, into: &output) }
-            if output.hasSuffix("\n") { output.removeLast() }
+            if style.isTight, output.hasSuffix("\n") { output.removeLast() }
             output += "</li>\n"
         }
         output += style.start == nil ? "</ul>\n" : "</ol>\n"
@@ -93,6 +93,7 @@ private extension HTMLRenderer {
         case .lineBreak: output += "<br>\n"
         case .code(let code): output += "<code>\(HTML.escape(code))</code>"
         case .html(let html): if allowsRawHTML { output += html }
+        case .abbreviation(let text, let title): output += "<abbr title=\"\(HTML.escape(title))\">\(HTML.escape(text))</abbr>"
         case .emphasis(let children):
             output += "<em>"
             write(children, into: &output)

@@ -7,7 +7,7 @@ struct RapporteurCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapporteur",
         abstract: "Publishes a delegation's meeting report as a bilingual static site.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -36,14 +36,25 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "The folder to write the site to.")
     var output: String = "public"
 
+    @Flag(help: "Print the time taken by each phase of the build.")
+    var timings = false
+
+    @Flag(help: "Also run the integrity check (do the two languages state the same facts?) and fail on its findings.")
+    var strict = false
+
     func run() throws {
         let started = Date()
         let outputURL = URL(fileURLWithPath: output, relativeTo: options.root).standardizedFileURL
         do {
             try OutputWriter.checkOutputFolder(outputURL, project: options.root)
-            let result = try SiteBuilder.build(root: options.root, baseURL: options.baseURL)
+            let result = try SiteBuilder.build(root: options.root, baseURL: options.baseURL, integrity: strict ? .errors : .off)
             report(result.warnings)
+            let writeStart = Date()
             try OutputWriter.write(result.files, to: outputURL)
+            if timings {
+                let phases = result.timings + [("write", Date().timeIntervalSince(writeStart))]
+                print(phases.map { "\($0.phase) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", "))
+            }
             let pages = result.pagesPerLanguage.map { "\($0.pages) \($0.language)" }.joined(separator: ", ")
             let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
             print("Built \(output): pages \(pages); \(result.tableCount) tables; \(result.files.count) files in \(seconds) s")
@@ -62,16 +73,28 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @Flag(help: "Fail on the integrity check's warnings (the two languages disagree).")
+    var strict = false
+
     func run() throws {
         do {
-            let result = try SiteBuilder.build(root: options.root, baseURL: options.baseURL)
+            let result = try SiteBuilder.build(root: options.root, baseURL: options.baseURL, integrity: strict ? .errors : .warnings)
             report(result.warnings)
             printCoverage(result.coverage)
+            printIntegrity(result.warnings)
             print("check passed: \(result.warnings.count) warning(s)")
         } catch {
             report(error.diagnostics)
+            printIntegrity(error.diagnostics)
             throw ExitCode.failure
         }
+    }
+
+    private func printIntegrity(_ diagnostics: [Diagnostic]) {
+        let counts = IntegrityReport.countsPerChapter(diagnostics)
+        let total = counts.reduce(0) { $0 + $1.count }
+        print("Integrity (the languages disagree): \(total) in all")
+        for (chapter, count) in counts { print("\(chapter)\t\(count)") }
     }
 
     private func printCoverage(_ lines: [CoverageLine]) {

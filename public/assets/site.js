@@ -6,3 +6,11 @@ document.addEventListener("click", function (event) {
     link.setAttribute("href", link.getAttribute("href").split("#")[0] + window.location.hash);
   }
 });
+
+// On phones the chapter list and the table of contents start closed, so the text comes first.
+// Without JavaScript they stay open, which is still usable.
+if (window.matchMedia && window.matchMedia("(max-width: 47.99rem)").matches) {
+  document.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
+    details.open = false;
+  });
+}

@@ -14,7 +14,8 @@ struct ChapterPipeline {
     let project: Project
     let urls: SiteURLs
 
-    /// Replaces ```` ```table NAME ```` and ```` ```figure ```` blocks and collects the page's anchors.
+    /// Replaces ```` ```table NAME ```` and ```` ```figure ```` blocks, marks the glossary's
+    /// acronyms on first use and collects the page's anchors.
     func expand(_ chapter: Chapter, outlined: (blocks: [Block], outline: [OutlineEntry]), log: inout DiagnosticLog) -> ExpandedChapter {
         var anchors = Set(outlined.outline.map(\.id))
         var tableCounts: [String: Int] = [:]
@@ -40,18 +41,23 @@ struct ChapterPipeline {
                     anchors.insert(anchor)
                     return render(table, anchor: anchor, language: chapter.language, strings: strings, at: location, log: &log)
                 case "figure":
-                    guard let figure = log.collect({ () throws(SiteError) in
-                        try Figure.parse(literal, file: chapter.file, line: location.line ?? 1)
-                    }) else { return block }
+                    guard
+                        let figure = log.collect({ () throws(SiteError) in
+                            try Figure.parse(literal, file: chapter.file, line: location.line ?? 1)
+                        })
+                    else { return block }
                     if anchors.contains(figure.anchor) {
-                        log.error("duplicate id '\(figure.anchor)': figure \(figure.number) appears twice or clashes with a heading", at: location)
+                        log.error(
+                            "duplicate id '\(figure.anchor)': figure \(figure.number) appears twice or clashes with a heading", at: location
+                        )
                     }
                     anchors.insert(figure.anchor)
                     let context: [String: Any] = [
                         "anchor": figure.anchor, "number": figure.number, "caption": figure.caption,
                         "source": figure.source as Any, "t": strings,
                     ]
-                    return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/figure", context)) }) ?? block
+                    return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/figure", context)) })
+                        ?? block
                 default:
                     return block
                 }
@@ -60,12 +66,14 @@ struct ChapterPipeline {
             default: return block
             }
         }
-        let blocks = outlined.blocks.map(expand)
+        let blocks = GlossaryMarker(project: project, language: chapter.language).mark(outlined.blocks.map(expand))
         return ExpandedChapter(chapter: chapter, blocks: blocks, outline: outlined.outline, anchors: anchors)
     }
 
     /// A table rendered with `Templates/partials/table.mustache` in `language`.
-    func render(_ table: Table, anchor: String, language: Language, strings: [String: String], at location: SourceLocation, log: inout DiagnosticLog) -> Block {
+    func render(
+        _ table: Table, anchor: String, language: Language, strings: [String: String], at location: SourceLocation, log: inout DiagnosticLog
+    ) -> Block {
         let context = tableContext(table, anchor: anchor, language: language, strings: strings)
         return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/table", context)) })
             ?? .generated("")
@@ -75,7 +83,8 @@ struct ChapterPipeline {
         table.templateContext(
             in: language, languages: project.config.languageCodes, urls: urls, anchor: anchor,
             sourceURL: { source in
-                let chapter = project.chapters[language.code]?.first { $0.slug == source.slug }
+                let chapter =
+                    project.chapters[language.code]?.first { $0.slug == source.slug }
                     ?? project.chapters[project.config.defaultLanguage.code]?.first { $0.slug == source.slug }
                 guard let chapter else { return nil }
                 return urls.chapter(chapter.slug, chapter.language) + (source.anchor.map { "#" + $0 } ?? "")

@@ -9,25 +9,30 @@ struct Coverage {
         let languages = project.config.languages
         let fileNames = Set(languages.flatMap { index[$0.code]?.keys.map { $0 } ?? [] }).sorted()
         var lines = fileNames.map { fileName in
-            CoverageLine(item: "chapter \(fileName)", counts: languages.map { language in
-                guard let chapter = index[language.code]?[fileName] else { return (language.code, 0, 0, 0) }
-                let text = chapter.outline.map(\.text).joined(separator: " ") + " " + Self.text(of: chapter.chapter.blocks)
-                return (language.code, chapter.outline.count, Self.words(in: text), 0)
-            })
+            CoverageLine(
+                item: "chapter \(fileName)",
+                counts: languages.map { language in
+                    guard let chapter = index[language.code]?[fileName] else { return (language.code, 0, 0, 0) }
+                    let text = chapter.outline.map(\.text).joined(separator: " ") + " " + Self.text(of: chapter.chapter.blocks)
+                    return (language.code, chapter.outline.count, Self.words(in: text), 0)
+                })
         }
         for table in project.tables {
-            lines.append(CoverageLine(item: "table \(table.name)", counts: languages.map { language in
-                var cells = 0
-                var words = 0
-                for row in table.rows {
-                    for value in row.values {
-                        guard case .text(let text) = value, let string = text.text(in: language.code) else { continue }
-                        cells += 1
-                        words += Self.words(in: string)
-                    }
-                }
-                return (language.code, 0, words, cells)
-            }))
+            lines.append(
+                CoverageLine(
+                    item: "table \(table.name)",
+                    counts: languages.map { language in
+                        var cells = 0
+                        var words = 0
+                        for row in table.rows {
+                            for value in row.values {
+                                guard case .text(let text) = value, let string = text.text(in: language.code) else { continue }
+                                cells += 1
+                                words += Self.words(in: string)
+                            }
+                        }
+                        return (language.code, 0, words, cells)
+                    }))
         }
         return lines
     }

@@ -9,15 +9,16 @@ struct LinkChecker {
     func check(log: inout DiagnosticLog) {
         var paths: Set<String> = []
         var ids: [String: Set<String>] = [:]
-        var pages: [(path: String, html: String)] = []
+        var pages: [(path: String, links: Set<String>)] = []
         for file in files {
             paths.insert(file.path)
             guard file.path.hasSuffix(".html"), let html = String(data: file.data, encoding: .utf8) else { continue }
-            pages.append((file.path, html))
-            ids[file.path] = Self.attributeValues("id", in: html)
+            let found = Self.attributes(["id", "href", "src"], in: html)
+            pages.append((file.path, found["href", default: []].union(found["src", default: []])))
+            ids[file.path] = found["id", default: []]
         }
         for page in pages {
-            for link in Self.attributeValues("href", in: page.html).union(Self.attributeValues("src", in: page.html)).sorted() {
+            for link in page.links.sorted() {
                 guard let (target, anchor) = resolve(link, from: page.path) else { continue }
                 let location = SourceLocation(file: "public/" + page.path)
                 guard paths.contains(target) else {
@@ -59,17 +60,35 @@ struct LinkChecker {
         return parts.joined(separator: "/")
     }
 
-    /// The values of `name="..."` attributes (the templates and renderer always double-quote).
+    /// The values of `name="..."` attributes (the templates and renderer always double-quote),
+    /// found in one pass over the UTF-8 bytes.
     static func attributeValues(_ name: String, in html: String) -> Set<String> {
-        var values: Set<String> = []
-        let marker = " \(name)=\""
-        var rest = html[...]
-        while let start = rest.range(of: marker) {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            values.insert(String(rest[..<end]))
-            rest = rest[end...]
+        attributes([name], in: html)[name] ?? []
+    }
+
+    static func attributes(_ names: Set<String>, in html: String) -> [String: Set<String>] {
+        var html = html
+        return html.withUTF8 { bytes in
+            var found: [String: Set<String>] = [:]
+            let equals = UInt8(ascii: "=")
+            let quote = UInt8(ascii: "\"")
+            var index = 1
+            while index + 1 < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == equals, bytes[index + 1] == quote else { continue }
+                var start = index
+                while start > 0, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[start - 1]) { start -= 1 }
+                guard start < index, start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\n") else {
+                    continue
+                }
+                let name = String(decoding: bytes[start..<index], as: UTF8.self)
+                guard names.contains(name) else { continue }
+                var end = index + 2
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                found[name, default: []].insert(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))
+                index = end
+            }
+            return found
         }
-        return values
     }
 }

@@ -81,11 +81,14 @@ struct LinkRewriter {
             fileName = String(path[path.index(after: slash)...])
         }
         guard fileName.hasSuffix(".md"), !fileName.contains("/") else {
-            log.error("link to '\(destination)': link to a chapter by its file name (05-dsg.md), a table by ../tables/NAME.yaml, or a heading by #id", at: location)
+            log.error(
+                "link to '\(destination)': link to a chapter by its file name (05-dsg.md), a table by ../tables/NAME.yaml, or a heading by #id",
+                at: location)
             return nil
         }
-        guard let target = index[targetLanguage.code]?[fileName]
-            ?? index[project.config.defaultLanguage.code]?[fileName]
+        guard
+            let target = index[targetLanguage.code]?[fileName]
+                ?? index[project.config.defaultLanguage.code]?[fileName]
         else {
             log.error("link to missing chapter '\(fileName)'", at: location)
             return nil

@@ -26,6 +26,22 @@ public struct BuildResult: Sendable {
     public var tableCount: Int
     /// Per chapter and table, how much of it each language has.
     public var coverage: [CoverageLine]
+    /// Seconds spent in each phase of the build, in order.
+    public var timings: [(phase: String, seconds: Double)]
+}
+
+/// Measures the phases of a build with a monotonic clock.
+struct PhaseTimer {
+    private(set) var phases: [(phase: String, seconds: Double)] = []
+
+    mutating func measure<T>(_ phase: String, _ body: () -> T) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = body()
+        let elapsed = clock.now - start
+        phases.append((phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        return result
+    }
 }
 
 /// A line of the translation-coverage summary of `rapporteur check`.

@@ -50,7 +50,9 @@ public enum OutputWriter {
             }
         } catch {
             try? manager.removeItem(at: staging)
-            throw SiteError("cannot write the site: \(error.localizedDescription); \(output.path) was left as it was", at: SourceLocation(file: output.path))
+            throw SiteError(
+                "cannot write the site: \(error.localizedDescription); \(output.path) was left as it was",
+                at: SourceLocation(file: output.path))
         }
     }
 }

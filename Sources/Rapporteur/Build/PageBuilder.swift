@@ -1,7 +1,7 @@
 import Foundation
 import Markdown
 
-/// Renders every HTML page: the landing page, the language homes, chapters, table pages, 404.
+/// Renders every HTML page: the landing page, the language homes, chapters, table pages, search pages, 404.
 ///
 /// Template data is explicit dictionaries; the keys are documented in `Templates/README.md`.
 struct PageBuilder {
@@ -22,31 +22,61 @@ struct PageBuilder {
         var xDefault: String
     }
 
+    /// One page to render; pages are independent, so they are rendered on all cores.
+    private enum Job: Sendable {
+        case landing, notFound
+        case home(Language)
+        case chapter(Language, position: Int)
+        case table(Table, Language)
+        case search(Language)
+    }
+
     func render(log: inout DiagnosticLog) -> [OutputFile] {
-        var files: [OutputFile] = []
-        func add(_ page: Page, template: String, context: [String: Any]) {
-            guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return }
-            files.append(OutputFile(path: urls.outputFile(of: page.path), text: html))
-        }
-        let landing = landingPage()
-        add(landing, template: "landing", context: landingContext(landing))
-        add(Page(path: urls.basePath + "404.html", language: nil, alternates: [:], xDefault: urls.landing), template: "404", context: notFoundContext())
+        var jobs: [Job] = [.landing, .notFound]
         for language in config.languages {
-            let home = homePage(language)
-            add(home, template: "home", context: homeContext(home, language: language))
-            let chapters = project.chapters[language.code] ?? []
-            for (position, chapter) in chapters.enumerated() {
-                guard let expanded = index[language.code]?[chapter.fileName] else { continue }
-                let page = chapterPage(chapter)
-                let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
-                add(page, template: "chapter", context: chapterContext(page, expanded: expanded, neighbours: neighbours, log: &log))
-            }
-            for table in project.tables {
-                let page = tablePage(table, language: language)
-                add(page, template: "table", context: tablePageContext(page, table: table, language: language))
-            }
+            jobs.append(.home(language))
+            jobs += (project.chapters[language.code] ?? []).indices.map { .chapter(language, position: $0) }
+            jobs += project.tables.map { .table($0, language) }
+            jobs.append(.search(language))
         }
-        return files
+        let rendered = jobs.parallelMap { job -> (OutputFile?, [Diagnostic]) in
+            var pageLog = DiagnosticLog()
+            let file = render(job, log: &pageLog)
+            return (file, pageLog.diagnostics)
+        }
+        for (_, diagnostics) in rendered { log.append(contentsOf: SiteError(diagnostics)) }
+        return rendered.compactMap(\.0)
+    }
+
+    private func render(_ job: Job, log: inout DiagnosticLog) -> OutputFile? {
+        let page: Page
+        let template: String
+        let context: [String: Any]
+        switch job {
+        case .landing:
+            page = landingPage()
+            (template, context) = ("landing", landingContext(page))
+        case .notFound:
+            page = Page(path: urls.basePath + "404.html", language: nil, alternates: [:], xDefault: urls.landing)
+            (template, context) = ("404", notFoundContext())
+        case .home(let language):
+            page = homePage(language)
+            (template, context) = ("home", homeContext(page, language: language))
+        case .chapter(let language, let position):
+            let chapters = project.chapters[language.code] ?? []
+            let chapter = chapters[position]
+            guard let expanded = index[language.code]?[chapter.fileName] else { return nil }
+            page = chapterPage(chapter)
+            (template, context) = ("chapter", chapterContext(page, expanded: expanded, chapters: chapters, position: position, log: &log))
+        case .table(let table, let language):
+            page = tablePage(table, language: language)
+            (template, context) = ("table", tablePageContext(page, table: table, language: language))
+        case .search(let language):
+            page = searchPage(language)
+            (template, context) = ("search", searchContext(page, language: language))
+        }
+        guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
+        return OutputFile(path: urls.outputFile(of: page.path), text: html)
     }
 
     /// Every indexable page with its alternates, for the sitemap.
@@ -56,6 +86,7 @@ struct PageBuilder {
             pages.append(homePage(language))
             pages += (project.chapters[language.code] ?? []).map(chapterPage)
             pages += project.tables.map { tablePage($0, language: language) }
+            pages.append(searchPage(language))
         }
         return pages
     }
@@ -65,25 +96,39 @@ struct PageBuilder {
 
 private extension PageBuilder {
     func landingPage() -> Page {
-        Page(path: urls.landing, language: nil, alternates: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.home($0)) }), xDefault: urls.landing)
+        Page(
+            path: urls.landing, language: nil,
+            alternates: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.home($0)) }), xDefault: urls.landing)
     }
 
     func homePage(_ language: Language) -> Page {
-        Page(path: urls.home(language), language: language, alternates: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.home($0)) }), xDefault: urls.landing)
+        Page(
+            path: urls.home(language), language: language,
+            alternates: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.home($0)) }), xDefault: urls.landing)
     }
 
     func chapterPage(_ chapter: Chapter) -> Page {
         var alternates: [String: String] = [:]
         for language in config.languages {
-            if let other = index[language.code]?[chapter.fileName] { alternates[language.code] = urls.chapter(other.chapter.slug, language) }
+            if let other = index[language.code]?[chapter.fileName] {
+                alternates[language.code] = urls.chapter(other.chapter.slug, language)
+            }
         }
         let path = urls.chapter(chapter.slug, chapter.language)
-        return Page(path: path, language: chapter.language, alternates: alternates, xDefault: alternates[config.defaultLanguage.code] ?? path)
+        return Page(
+            path: path, language: chapter.language, alternates: alternates, xDefault: alternates[config.defaultLanguage.code] ?? path)
+    }
+
+    func searchPage(_ language: Language) -> Page {
+        let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.search($0)) })
+        return Page(path: urls.search(language), language: language, alternates: alternates, xDefault: urls.search(config.defaultLanguage))
     }
 
     func tablePage(_ table: Table, language: Language) -> Page {
         let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.table(table.name, $0)) })
-        return Page(path: urls.table(table.name, language), language: language, alternates: alternates, xDefault: urls.table(table.name, config.defaultLanguage))
+        return Page(
+            path: urls.table(table.name, language), language: language, alternates: alternates,
+            xDefault: urls.table(table.name, config.defaultLanguage))
     }
 }
 
@@ -94,9 +139,10 @@ private extension PageBuilder {
     func layoutContext(_ page: Page, language: Language, title: String, description: String) -> [String: Any] {
         let strings = project.templates.strings[language.code] ?? [:]
         let siteTitle = config.title.text(in: language.code, fallback: languages)
-        let alternates: [[String: Any]] = config.languages.compactMap { other in
-            page.alternates[other.code].map { ["hreflang": other.code, "href": urls.absolute($0)] }
-        } + [["hreflang": "x-default", "href": urls.absolute(page.xDefault)]]
+        let alternates: [[String: Any]] =
+            config.languages.compactMap { other in
+                page.alternates[other.code].map { ["hreflang": other.code, "href": urls.absolute($0)] }
+            } + [["hreflang": "x-default", "href": urls.absolute(page.xDefault)]]
         let switches: [[String: Any]] = config.languages.filter { $0 != language }.map { other in
             var entry: [String: Any] = ["lang": other.code, "name": other.name]
             if let href = page.alternates[other.code] { entry["href"] = href }
@@ -121,15 +167,14 @@ private extension PageBuilder {
             "alternates": alternates,
             "switch": switches,
             "assets": urls.asset(""),
-            "nav": (project.chapters[language.code] ?? []).map { chapter in
-                ["title": chapter.title, "href": urls.chapter(chapter.slug, language), "current": urls.chapter(chapter.slug, language) == page.path]
-            },
+            "search": urls.search(language),
         ]
     }
 
     func landingContext(_ page: Page) -> [String: Any] {
         let language = config.defaultLanguage
-        var context = layoutContext(page, language: language, title: config.title.text(in: language.code, fallback: languages), description: "")
+        var context = layoutContext(
+            page, language: language, title: config.title.text(in: language.code, fallback: languages), description: "")
         context["languages"] = config.languages.map { language in
             [
                 "lang": language.code, "name": language.name, "href": urls.home(language),
@@ -147,7 +192,10 @@ private extension PageBuilder {
         let page = Page(path: urls.basePath + "404.html", language: language, alternates: [:], xDefault: urls.landing)
         var context = layoutContext(page, language: language, title: "404", description: "")
         context["languages"] = config.languages.map { language in
-            ["lang": language.code, "name": language.name, "href": urls.home(language), "t": project.templates.strings[language.code] ?? [:]]
+            [
+                "lang": language.code, "name": language.name, "href": urls.home(language),
+                "t": project.templates.strings[language.code] ?? [:],
+            ]
         }
         return context
     }
@@ -174,8 +222,16 @@ private extension PageBuilder {
         return context
     }
 
-    func chapterContext(_ page: Page, expanded: ExpandedChapter, neighbours: (Chapter?, Chapter?), log: inout DiagnosticLog) -> [String: Any] {
+    /// Chapter navigation lists every chapter of a report-sized site; a larger one gets the
+    /// chapters around this one and a link to the full list, so pages stay small.
+    static let fullNavigationLimit = 60
+    static let navigationWindow = 10
+
+    func chapterContext(_ page: Page, expanded: ExpandedChapter, chapters: [Chapter], position: Int, log: inout DiagnosticLog) -> [String:
+        Any]
+    {
         let chapter = expanded.chapter
+        let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
         var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
         let rewriter = LinkRewriter(chapter: chapter, index: index, project: project, urls: urls)
         let blocks = rewriter.rewrite(expanded.blocks, log: &log)
@@ -185,16 +241,35 @@ private extension PageBuilder {
             ["id": entry.id, "text": entry.text, "sub": entry.level > 2]
         }
         context["hasToc"] = !expanded.outline.isEmpty
-        if let previous = neighbours.0 { context["previous"] = ["title": previous.title, "href": urls.chapter(previous.slug, chapter.language)] }
+        if let previous = neighbours.0 {
+            context["previous"] = ["title": previous.title, "href": urls.chapter(previous.slug, chapter.language)]
+        }
         if let next = neighbours.1 { context["next"] = ["title": next.title, "href": urls.chapter(next.slug, chapter.language)] }
+        var shown = chapters.indices
+        if chapters.count > Self.fullNavigationLimit {
+            shown = max(0, position - Self.navigationWindow)..<min(chapters.count, position + Self.navigationWindow + 1)
+            context["navPartial"] = true
+        }
+        context["nav"] = shown.map { index in
+            ["title": chapters[index].title, "href": urls.chapter(chapters[index].slug, chapter.language), "current": index == position]
+        }
+        return context
+    }
+
+    func searchContext(_ page: Page, language: Language) -> [String: Any] {
+        let strings = project.templates.strings[language.code] ?? [:]
+        var context = layoutContext(page, language: language, title: strings["search"] ?? "", description: "")
+        context["searchIndex"] = urls.searchIndex(language)
         return context
     }
 
     func tablePageContext(_ page: Page, table: Table, language: Language) -> [String: Any] {
         let caption = table.caption.text(in: language.code, fallback: languages)
-        var context = layoutContext(page, language: language, title: caption, description: table.description?.text(in: language.code, fallback: languages) ?? "")
+        var context = layoutContext(
+            page, language: language, title: caption, description: table.description?.text(in: language.code, fallback: languages) ?? "")
         let strings = project.templates.strings[language.code] ?? [:]
-        context["table"] = ChapterPipeline(project: project, urls: urls).tableContext(table, anchor: "table-" + table.name, language: language, strings: strings)
+        context["table"] = ChapterPipeline(project: project, urls: urls).tableContext(
+            table, anchor: "table-" + table.name, language: language, strings: strings)
         return context
     }
 }

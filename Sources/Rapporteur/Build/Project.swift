@@ -22,11 +22,13 @@ extension Project {
     /// so that one run reports as many as it can.
     static func load(root: URL, baseURL: String?, log: inout DiagnosticLog) -> Project? {
         let content = root.appendingPathComponent("content")
-        guard var config = log.collect({ () throws(SiteError) in
-            try SiteConfig.load(
-                text: try SourceFile.read(content.appendingPathComponent("site.yaml"), as: "content/site.yaml"),
-                file: "content/site.yaml")
-        }) else { return nil }
+        guard
+            var config = log.collect({ () throws(SiteError) in
+                try SiteConfig.load(
+                    text: try SourceFile.read(content.appendingPathComponent("site.yaml"), as: "content/site.yaml"),
+                    file: "content/site.yaml")
+            })
+        else { return nil }
         if let baseURL, let normalized = log.collect({ () throws(SiteError) in try SiteConfig.normalizedBaseURL(baseURL) }) {
             config.baseURL = normalized
         }
@@ -57,29 +59,42 @@ extension Project {
                 return nil
             }
             return log.collect { () throws(SiteError) in
-                try Table.load(name: name, text: try SourceFile.read(folder.appendingPathComponent(fileName), as: file), file: file, languages: languages)
+                try Table.load(
+                    name: name, text: try SourceFile.read(folder.appendingPathComponent(fileName), as: file), file: file,
+                    languages: languages)
             }
         }
     }
 
     private static func loadChapters(_ folder: URL, language: Language, log: inout DiagnosticLog) -> [Chapter] {
-        var chapters: [Chapter] = []
-        for fileName in FileTree.files(under: folder) {
+        let fileNames = FileTree.files(under: folder)
+        // Reading and parsing are independent per file: done on all cores, checked in file order.
+        let loaded = fileNames.parallelMap { fileName -> Result<Chapter, SiteError>? in
             let file = "content/\(language.code)/\(fileName)"
-            guard fileName.hasSuffix(".md"), !fileName.contains("/") else {
-                log.warning("ignored: chapters are .md files directly in content/\(language.code)/", at: SourceLocation(file: file))
-                continue
-            }
-            guard let chapter = log.collect({ () throws(SiteError) in
+            guard fileName.hasSuffix(".md"), !fileName.contains("/") else { return nil }
+            return Result { () throws(SiteError) in
                 try Chapter.load(
                     text: try SourceFile.read(folder.appendingPathComponent(fileName), as: file),
                     file: file, fileName: fileName, language: language)
-            }) else { continue }
-            if let other = chapters.first(where: { $0.slug == chapter.slug }) {
-                log.error("duplicate slug '\(chapter.slug)': \(other.file) has it too", at: SourceLocation(file: file, line: 1, column: 1))
-                continue
             }
-            if !chapter.isDraft { chapters.append(chapter) }
+        }
+        var chapters: [Chapter] = []
+        var slugs: [String: String] = [:]
+        for (fileName, result) in zip(fileNames, loaded) {
+            let file = "content/\(language.code)/\(fileName)"
+            switch result {
+            case nil:
+                log.warning("ignored: chapters are .md files directly in content/\(language.code)/", at: SourceLocation(file: file))
+            case .failure(let error):
+                log.append(contentsOf: error)
+            case .success(let chapter):
+                if let other = slugs[chapter.slug] {
+                    log.error("duplicate slug '\(chapter.slug)': \(other) has it too", at: SourceLocation(file: file, line: 1, column: 1))
+                    continue
+                }
+                slugs[chapter.slug] = chapter.file
+                if !chapter.isDraft { chapters.append(chapter) }
+            }
         }
         return chapters.sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) }
     }

@@ -5,50 +5,78 @@ import Markdown
 /// Nothing is written here; `OutputWriter` puts the files on disk.
 public enum SiteBuilder {
     /// Builds the project at `root`. Throws every problem found when there is any error.
-    public static func build(root: URL, baseURL: String? = nil) throws(SiteError) -> BuildResult {
+    public static func build(root: URL, baseURL: String? = nil, integrity: IntegrityLevel = .warnings) throws(SiteError) -> BuildResult {
         var log = DiagnosticLog()
-        guard let project = Project.load(root: root, baseURL: baseURL, log: &log), !log.hasErrors else {
+        var timings = PhaseTimer()
+        guard let project = timings.measure("load", { Project.load(root: root, baseURL: baseURL, log: &log) }), !log.hasErrors else {
             throw SiteError(log.sorted)
         }
-        let result = Build(project: project).run(log: &log)
+        let result = Build(project: project, integrity: integrity).run(log: &log, timings: &timings)
         if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
         return BuildResult(
             files: result.files.sorted { $0.path < $1.path },
             warnings: log.sorted.filter { $0.severity == .warning },
             pagesPerLanguage: result.pagesPerLanguage,
             tableCount: project.tables.count,
-            coverage: result.coverage)
+            coverage: result.coverage,
+            timings: timings.phases)
     }
+}
+
+/// Whether a build compares the two languages' facts (`IntegrityCheck`), and how it reports
+/// differences. The comparison costs more than the rest of a build, so `rapporteur build` and
+/// `serve` leave it to `check` unless asked with `--strict`.
+public enum IntegrityLevel: Sendable {
+    case off, warnings, errors
 }
 
 /// One run of the build steps over a loaded project.
 struct Build {
     let project: Project
     let urls: SiteURLs
+    let integrity: IntegrityLevel
     var config: SiteConfig { project.config }
 
-    init(project: Project) {
+    init(project: Project, integrity: IntegrityLevel = .warnings) {
         self.project = project
+        self.integrity = integrity
         self.urls = SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
     }
 
-    func run(log: inout DiagnosticLog) -> (files: [OutputFile], pagesPerLanguage: [(String, Int)], coverage: [CoverageLine]) {
-        let index = outlineAndExpand(log: &log)
-        checkTranslations(index, log: &log)
-        checkTableSources(index, log: &log)
+    func run(log: inout DiagnosticLog, timings: inout PhaseTimer) -> (
+        files: [OutputFile], pagesPerLanguage: [(String, Int)], coverage: [CoverageLine]
+    ) {
+        let index = timings.measure("resolve") {
+            let index = outlineAndExpand(log: &log)
+            checkTranslations(index, log: &log)
+            checkTableSources(index, log: &log)
+            return index
+        }
+        if integrity != .off {
+            timings.measure("integrity") {
+                let outlines = index.mapValues { $0.mapValues(\.outline) }
+                let check = IntegrityCheck(project: project, outlines: outlines)
+                log.append(contentsOf: SiteError(check.diagnostics(strict: integrity == .errors)))
+            }
+        }
         let pages = PageBuilder(build: self, index: index)
-        var files = pages.render(log: &log)
+        var files = timings.measure("render") { pages.render(log: &log) }
         files += project.tables.flatMap { table in
             [
                 OutputFile(path: "data/\(table.name).json", text: table.json(languages: config.languageCodes)),
                 OutputFile(path: "data/\(table.name).csv", data: table.csv(languages: config.languageCodes)),
             ]
         }
+        files += timings.measure("search") { searchIndexFiles(index) }
         files += copyAssets(log: &log)
-        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.basePath + "sitemap.xml"))\n"))
+        files.append(
+            OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.basePath + "sitemap.xml"))\n"))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))
-        checkDuplicatePaths(files, log: &log)
-        LinkChecker(files: files, basePath: urls.basePath).check(log: &log)
+        timings.measure("check") {
+            checkDuplicatePaths(files, log: &log)
+            // The output check is a safety net for links templates make; source errors come first.
+            if !log.hasErrors { LinkChecker(files: files, basePath: urls.basePath).check(log: &log) }
+        }
         let counts = config.languages.map { language in
             (language.code, files.filter { $0.path.hasPrefix(language.urlSegment + "/") && $0.path.hasSuffix(".html") }.count)
         }
@@ -77,28 +105,21 @@ extension Build {
         return index
     }
 
-    /// A chapter without its translation is a warning; so is a translation of nothing.
+    /// A chapter without its translation is a warning; so is a translation of nothing. (Table
+    /// text missing in a language is part of the integrity check.)
     func checkTranslations(_ index: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) {
         let defaultLanguage = config.defaultLanguage
         for chapter in project.chapters[defaultLanguage.code] ?? [] {
             for language in config.languages.dropFirst() where index[language.code]?[chapter.fileName] == nil {
-                log.warning("no \(language.code) translation yet (content/\(language.code)/\(chapter.fileName))", at: SourceLocation(file: chapter.file, line: 1, column: 1))
+                log.warning(
+                    "no \(language.code) translation yet (content/\(language.code)/\(chapter.fileName))",
+                    at: SourceLocation(file: chapter.file, line: 1, column: 1))
             }
         }
         for language in config.languages.dropFirst() {
             for chapter in project.chapters[language.code] ?? [] where index[defaultLanguage.code]?[chapter.fileName] == nil {
-                log.warning("no \(defaultLanguage.code) original with this file name", at: SourceLocation(file: chapter.file, line: 1, column: 1))
-            }
-        }
-        for table in project.tables {
-            for row in table.rows {
-                for (column, value) in zip(table.columns, row.values) {
-                    guard case .text(let text) = value else { continue }
-                    let missing = text.missing(in: config.languageCodes)
-                    if !missing.isEmpty {
-                        log.warning("'\(column.id)' has no \(missing.joined(separator: ", ")) text", at: row.location)
-                    }
-                }
+                log.warning(
+                    "no \(defaultLanguage.code) original with this file name", at: SourceLocation(file: chapter.file, line: 1, column: 1))
             }
         }
     }

@@ -17,7 +17,8 @@ struct Sitemap {
                 lines.append("    <xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(HTML.escape(urls.absolute(path)))\"/>")
             }
             if !page.alternates.isEmpty {
-                lines.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTML.escape(urls.absolute(page.xDefault)))\"/>")
+                lines.append(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTML.escape(urls.absolute(page.xDefault)))\"/>")
             }
             lines.append("  </url>")
         }

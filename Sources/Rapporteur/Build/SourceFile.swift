@@ -57,7 +57,9 @@ enum FileTree {
     static func files(under directory: URL) -> [String] {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let root = directory.standardizedFileURL.path.hasSuffix("/") ? directory.standardizedFileURL.path : directory.standardizedFileURL.path + "/"
+        let root =
+            directory.standardizedFileURL.path.hasSuffix("/")
+            ? directory.standardizedFileURL.path : directory.standardizedFileURL.path + "/"
         var files: [String] = []
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }

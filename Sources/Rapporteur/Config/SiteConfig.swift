@@ -54,9 +54,10 @@ extension SiteConfig {
         let codes = languages.map(\.code)
         let baseURLNode = try value("baseURL")
         let baseURL = try normalizedBaseURL(try yaml.string(baseURLNode, "baseURL"), yaml: yaml, node: baseURLNode)
-        let allowsRawHTML = try pairs.first { $0.key == "allowRawHTML" }.map { pair throws(SiteError) in
-            try yaml.bool(pair.value, "allowRawHTML")
-        } ?? false
+        let allowsRawHTML =
+            try pairs.first { $0.key == "allowRawHTML" }.map { pair throws(SiteError) in
+                try yaml.bool(pair.value, "allowRawHTML")
+            } ?? false
         return SiteConfig(
             baseURL: baseURL,
             languages: languages,

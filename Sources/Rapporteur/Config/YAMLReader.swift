@@ -25,7 +25,8 @@ struct YAMLReader {
             throw SiteError("invalid YAML: \(error)", at: location(line: 1, column: 1))
         }
         guard let root else { return Node.mapping(.init([])) }
-        try refuseAnchors(in: root)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        try refuseAnchors(in: root, lines: lines)
         return root
     }
 
@@ -95,7 +96,8 @@ extension YAMLReader {
         var byLanguage: [String: String] = [:]
         for pair in try mapping(node, what) {
             guard languages.contains(pair.key) else {
-                throw error("unknown language '\(pair.key)' in \(what); expected one of \(languages.joined(separator: ", "))", at: pair.keyNode)
+                throw error(
+                    "unknown language '\(pair.key)' in \(what); expected one of \(languages.joined(separator: ", "))", at: pair.keyNode)
             }
             byLanguage[pair.key] = try string(pair.value, "\(what) (\(pair.key))")
         }
@@ -113,18 +115,25 @@ extension YAMLReader {
 // MARK: - Errors from Yams
 
 private extension YAMLReader {
-    func refuseAnchors(in node: Node) throws(SiteError) {
-        if node.anchor != nil {
-            throw error("YAML anchors and aliases are not allowed", at: node)
+    /// Yams resolves aliases while composing and keeps no trace of them, but a node that carries an
+    /// anchor starts at its `&`: no anchor means no alias can refer to it.
+    func refuseAnchors(in node: Node, lines: [Substring]) throws(SiteError) {
+        if let mark = node.mark, mark.line >= 1, mark.line <= lines.count {
+            let scalars = lines[mark.line - 1].unicodeScalars
+            if let index = scalars.index(scalars.startIndex, offsetBy: mark.column - 1, limitedBy: scalars.endIndex),
+                index < scalars.endIndex, scalars[index] == "&" || scalars[index] == "*"
+            {
+                throw error("YAML anchors and aliases are not allowed", at: node)
+            }
         }
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping {
-                try refuseAnchors(in: key)
-                try refuseAnchors(in: value)
+                try refuseAnchors(in: key, lines: lines)
+                try refuseAnchors(in: value, lines: lines)
             }
         case .sequence(let sequence):
-            for child in sequence { try refuseAnchors(in: child) }
+            for child in sequence { try refuseAnchors(in: child, lines: lines) }
         case .scalar, .alias:
             break
         }

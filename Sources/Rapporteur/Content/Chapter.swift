@@ -46,7 +46,9 @@ extension Chapter {
             throw SiteError("missing title: the front matter needs 'title'", at: SourceLocation(file: file, line: 1, column: 1))
         }
         let title = try yaml.string(titleNode, "title")
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw yaml.error("missing title: 'title' is empty", at: titleNode) }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw yaml.error("missing title: 'title' is empty", at: titleNode)
+        }
         if let slugNode = value("slug") { slug = try yaml.string(slugNode, "slug") }
         guard Slug.isValid(slug) else {
             throw SiteError(
@@ -71,7 +73,9 @@ struct FrontMatter {
     static func split(_ text: String, file: String) throws(SiteError) -> FrontMatter {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---" else {
-            throw SiteError("missing front matter: a chapter starts with a '---' line, then 'title: ...'", at: SourceLocation(file: file, line: 1, column: 1))
+            throw SiteError(
+                "missing front matter: a chapter starts with a '---' line, then 'title: ...'",
+                at: SourceLocation(file: file, line: 1, column: 1))
         }
         guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
             throw SiteError("front matter is not closed: add a '---' line after it", at: SourceLocation(file: file, line: 1, column: 1))

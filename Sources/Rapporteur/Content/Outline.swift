@@ -55,7 +55,9 @@ struct Outliner {
             }
             if let first = state.used[id] {
                 if explicit != nil || counterpartIDs != nil {
-                    log.error("duplicate heading id '\(id)' (first used at line \(chapter.location(first).line ?? 1))", at: chapter.location(position))
+                    log.error(
+                        "duplicate heading id '\(id)' (first used at line \(chapter.location(first).line ?? 1))",
+                        at: chapter.location(position))
                 } else {
                     var number = 2
                     while state.used["\(id)-\(number)"] != nil { number += 1 }

@@ -21,7 +21,10 @@ enum JSONValue: Sendable {
         case .number(let text): output += text
         case .string(let text): Self.writeString(text, into: &output)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "[\n"
             for (index, item) in items.enumerated() {
                 output += indent + "  "
@@ -30,7 +33,10 @@ enum JSONValue: Sendable {
             }
             output += indent + "]"
         case .object(let pairs):
-            guard !pairs.isEmpty else { output += "{}"; return }
+            guard !pairs.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{\n"
             for (index, (key, value)) in pairs.enumerated() {
                 output += indent + "  "

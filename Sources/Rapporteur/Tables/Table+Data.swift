@@ -22,22 +22,34 @@ extension Table {
         var object: [(String, JSONValue)] = [
             ("name", .string(name)),
             ("caption", text(caption)),
-            ("columns", .array(columns.map { column in
-                var pairs: [(String, JSONValue)] = [("id", .string(column.id)), ("type", .string(column.type.rawValue)), ("label", text(column.label))]
-                if let currency = column.currency { pairs.append(("currency", .string(currency))) }
-                if !column.formula.isEmpty {
-                    let formula = column.formula.enumerated().map { index, term in
-                        (index == 0 ? (term.sign < 0 ? "-" : "") : (term.sign < 0 ? " - " : " + ")) + term.column
-                    }.joined()
-                    pairs.append(("compute", .string(formula)))
-                }
-                return .object(pairs)
-            })),
-            ("rows", .array(rows.map { row in
-                var pairs = zip(columns, row.values).map { ($0.id, json($1)) }
-                if let source = row.source { pairs.append(("source", .string(source.slug + (source.anchor.map { "#" + $0 } ?? "")))) }
-                return .object(pairs)
-            })),
+            (
+                "columns",
+                .array(
+                    columns.map { column in
+                        var pairs: [(String, JSONValue)] = [
+                            ("id", .string(column.id)), ("type", .string(column.type.rawValue)), ("label", text(column.label)),
+                        ]
+                        if let currency = column.currency { pairs.append(("currency", .string(currency))) }
+                        if !column.formula.isEmpty {
+                            let formula = column.formula.enumerated().map { index, term in
+                                (index == 0 ? (term.sign < 0 ? "-" : "") : (term.sign < 0 ? " - " : " + ")) + term.column
+                            }.joined()
+                            pairs.append(("compute", .string(formula)))
+                        }
+                        return .object(pairs)
+                    })
+            ),
+            (
+                "rows",
+                .array(
+                    rows.map { row in
+                        var pairs = zip(columns, row.values).map { ($0.id, json($1)) }
+                        if let source = row.source {
+                            pairs.append(("source", .string(source.slug + (source.anchor.map { "#" + $0 } ?? ""))))
+                        }
+                        return .object(pairs)
+                    })
+            ),
         ]
         if let totalValues {
             object.append(("totals", .object(zip(columns, totalValues).filter { totals.contains($0.0.id) }.map { ($0.id, json($1)) })))
@@ -55,10 +67,12 @@ extension Table {
         var header: [String] = []
         var extractors: [(Row) -> String] = []
         for (index, column) in columns.enumerated() {
-            let perLanguage = column.type == .text && rows.contains {
-                if case .text(let text) = $0.values[index] { return text.neutral == nil }
-                return false
-            }
+            let perLanguage =
+                column.type == .text
+                && rows.contains {
+                    if case .text(let text) = $0.values[index] { return text.neutral == nil }
+                    return false
+                }
             if perLanguage {
                 for code in languages {
                     header.append("\(column.id) (\(code))")

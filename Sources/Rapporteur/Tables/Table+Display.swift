@@ -7,7 +7,8 @@ extension Table {
     }
 
     func display(
-        _ value: Value, currency: String?, statuses: [(key: String, label: LocalizedText)], in language: Language, fallback languages: [String]
+        _ value: Value, currency: String?, statuses: [(key: String, label: LocalizedText)], in language: Language,
+        fallback languages: [String]
     ) -> String? {
         let format = ValueFormatter(language: language)
         switch value {
@@ -52,7 +53,9 @@ extension Table {
             "anchor": anchor,
             "caption": caption.text(in: language.code, fallback: languages),
             "headerColumn": columns.first.map { ["label": $0.label.text(in: language.code, fallback: languages)] } ?? [:],
-            "columns": columns.dropFirst().map { ["label": $0.label.text(in: language.code, fallback: languages), "numeric": $0.type.isNumeric] },
+            "columns": columns.dropFirst().map {
+                ["label": $0.label.text(in: language.code, fallback: languages), "numeric": $0.type.isNumeric]
+            },
             "rows": rowContexts,
             "hasSource": hasSource,
             "notes": notes.map { $0.text(in: language.code, fallback: languages) },
@@ -73,7 +76,10 @@ extension Table {
         if let description { context["description"] = description.text(in: language.code, fallback: languages) }
         if let totalValues {
             let cells = zip(columns, totalValues).map { column, value in
-                ["html": value == .empty ? "" : cellsHTML(display(value, column: column, in: language, fallback: languages)), "numeric": column.type.isNumeric]
+                [
+                    "html": value == .empty ? "" : cellsHTML(display(value, column: column, in: language, fallback: languages)),
+                    "numeric": column.type.isNumeric,
+                ]
             }
             context["totals"] = ["cells": Array(cells.dropFirst())]
         }

@@ -138,7 +138,8 @@ private extension TableLoader {
             if !column.formula.isEmpty {
                 values.append(compute(column.formula, columns: columns, values: values))
             } else if let cell = pairs.first(where: { $0.key == column.id })?.value {
-                values.append(try value(cell, type: column.type, currency: column.currency, statuses: column.statuses, what: "'\(column.id)'"))
+                values.append(
+                    try value(cell, type: column.type, currency: column.currency, statuses: column.statuses, what: "'\(column.id)'"))
             } else {
                 values.append(.empty)
             }
@@ -204,7 +205,9 @@ private extension TableLoader {
             }
             return .number(number)
         case .year:
-            guard text.count == 4, let year = Int(text) else { throw yaml.error("\(what): expected a year such as 2016, got '\(text)'", at: node) }
+            guard text.count == 4, let year = Int(text) else {
+                throw yaml.error("\(what): expected a year such as 2016, got '\(text)'", at: node)
+            }
             return .year(year)
         case .date:
             guard let date = CalendarDate(parsing: text) else {
@@ -218,7 +221,8 @@ private extension TableLoader {
             return .dateRange(range)
         case .status:
             guard statuses.contains(where: { $0.key == text }) else {
-                throw yaml.error("\(what): unknown status '\(text)'; expected one of \(statuses.map(\.key).joined(separator: ", "))", at: node)
+                throw yaml.error(
+                    "\(what): unknown status '\(text)'; expected one of \(statuses.map(\.key).joined(separator: ", "))", at: node)
             }
             return .status(text)
         case .text:

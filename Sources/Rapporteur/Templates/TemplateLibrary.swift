@@ -19,7 +19,10 @@ public struct TemplateLibrary: Sendable {
         for relative in FileTree.files(under: directory) where relative.hasSuffix(".mustache") {
             let name = String(relative.dropLast(".mustache".count))
             let file = displayPath + "/" + relative
-            guard let text = log.collect({ () throws(SiteError) in try SourceFile.read(directory.appendingPathComponent(relative), as: file) }) else { continue }
+            guard
+                let text = log.collect({ () throws(SiteError) in try SourceFile.read(directory.appendingPathComponent(relative), as: file) }
+                )
+            else { continue }
             do {
                 templates[name] = try MustacheTemplate(string: text)
                 partialUses += Self.partialNames(in: text, file: file)

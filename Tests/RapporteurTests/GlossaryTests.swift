@@ -1,0 +1,119 @@
+import Foundation
+import Markdown
+import Testing
+
+@testable import Rapporteur
+
+/// Acronyms of the glossary marked up as `<abbr title>` on first use in a chapter.
+@Suite struct GlossaryTests {
+    static let marker = GlossaryMarker(terms: [
+        .init(acronym: "APEC", expansion: "Asia-Pacific Economic Cooperation"),
+        .init(acronym: "TEL", expansion: "Telecommunications and Information Working Group"),
+        .init(acronym: "MRA", expansion: "Mutual Recognition Arrangement"),
+        .init(acronym: "MRA-ETR", expansion: "MRA for Equivalence of Technical Requirements"),
+        .init(acronym: "R&D", expansion: "research & \"development\" <R&D>"),
+    ])
+    static let position = SourcePosition(line: 1, column: 1)
+
+    static func paragraph(_ inlines: Inline...) -> Block { .paragraph(inlines, position) }
+
+    @Test func onlyTheFirstUseInAChapterIsMarked() {
+        let marked = Self.marker.mark([Self.paragraph(.text("APEC and APEC")), Self.paragraph(.text("APEC again"))])
+        #expect(
+            marked == [
+                Self.paragraph(.abbreviation("APEC", title: "Asia-Pacific Economic Cooperation"), .text(" and APEC")),
+                Self.paragraph(.text("APEC again")),
+            ])
+    }
+
+    @Test func acronymsBesideChineseTextAreFound() {
+        let marked = Self.marker.mark([Self.paragraph(.text("出席APEC TEL會議"))])
+        #expect(
+            marked == [
+                Self.paragraph(
+                    .text("出席"), .abbreviation("APEC", title: "Asia-Pacific Economic Cooperation"), .text(" "),
+                    .abbreviation("TEL", title: "Telecommunications and Information Working Group"), .text("會議"))
+            ])
+    }
+
+    @Test func onlyWholeAcronymsMatchAndTheLongestWins() {
+        let marked = Self.marker.mark([Self.paragraph(.text("TEL53, APECs, MRA-ETR then MRA"))])
+        #expect(
+            marked == [
+                Self.paragraph(
+                    .text("TEL53, APECs, "), .abbreviation("MRA-ETR", title: "MRA for Equivalence of Technical Requirements"),
+                    .text(" then "), .abbreviation("MRA", title: "Mutual Recognition Arrangement"))
+            ])
+    }
+
+    @Test func linksCodeAndHeadingsAreLeftAlone() {
+        let link = Inline.link(destination: "https://apec.org", title: "", content: [.text("APEC")], Self.position)
+        let blocks: [Block] = [
+            .heading(level: 2, content: [.text("APEC")], id: "apec", Self.position),
+            Self.paragraph(link, .code("APEC"), .text(" then "), .emphasis([.text("APEC")])),
+            .codeBlock(info: "", literal: "APEC", Self.position),
+            .generated("<td>APEC</td>"),
+        ]
+        let marked = Self.marker.mark(blocks)
+        #expect(marked[0] == blocks[0])
+        #expect(
+            marked[1]
+                == Self.paragraph(
+                    link, .code("APEC"), .text(" then "), .emphasis([.abbreviation("APEC", title: "Asia-Pacific Economic Cooperation")])))
+        #expect(marked[2...] == blocks[2...])
+    }
+
+    @Test func listsAndQuotesAreMarkedInReadingOrder() {
+        let marked = Self.marker.mark([
+            .blockQuote([Self.paragraph(.text("TEL"))]),
+            .list(ListStyle(start: nil, isTight: true), items: [[Self.paragraph(.text("TEL and MRA"))]]),
+        ])
+        #expect(
+            marked == [
+                .blockQuote([Self.paragraph(.abbreviation("TEL", title: "Telecommunications and Information Working Group"))]),
+                .list(
+                    ListStyle(start: nil, isTight: true),
+                    items: [[Self.paragraph(.text("TEL and "), .abbreviation("MRA", title: "Mutual Recognition Arrangement"))]]),
+            ])
+    }
+
+    @Test func theTitleIsEscaped() {
+        let html = HTMLRenderer().render(Self.marker.mark([Self.paragraph(.text("R&D"))]))
+        #expect(html == "<p><abbr title=\"research &amp; &quot;development&quot; &lt;R&amp;D&gt;\">R&amp;D</abbr></p>\n")
+    }
+
+    // MARK: - From the glossary table
+
+    static let glossary = """
+        caption: {zh-Hant: 縮寫對照表, en: Glossary}
+        columns:
+        - id: acronym
+          label: {zh-Hant: 縮寫, en: Acronym}
+          type: text
+        - id: expansion
+          label: {zh-Hant: 全稱, en: Expansion}
+          type: text
+        rows:
+        - acronym: APEC
+          expansion: {zh-Hant: 亞太經濟合作, en: Asia-Pacific Economic Cooperation}
+        - acronym: 4K, 8K
+          expansion: {zh-Hant: 超高畫質, en: ultra-high-definition}
+        """
+
+    @Test func theBuildMarksAcronymsInThePagesLanguage() throws {
+        let project = try TestProject()
+        try project.write("content/tables/glossary.yaml", Self.glossary)
+        try project.replace("content/zh-Hant/01-plenary.md", "主辦經濟體致詞", with: "APEC 主辦經濟體(APEC)致詞")
+        try project.replace("content/en/01-plenary.md", "The host economy spoke;", with: "The host economy spoke of 4K and 8K;")
+        let result = try project.build()
+        let chinese = try result.text("zh-hant/plenary/index.html")
+        #expect(chinese.contains("<p><abbr title=\"亞太經濟合作\">APEC</abbr> 主辦經濟體(APEC)致詞"))
+        #expect(chinese.components(separatedBy: "<abbr").count == 2, "one mark: not the second use, nor the figure's caption")
+        #expect(chinese.contains("APEC TEL53 大會"))
+        let english = try result.text("en/plenary/index.html")
+        #expect(
+            english.contains(
+                "spoke of <abbr title=\"ultra-high-definition\">4K</abbr> and <abbr title=\"ultra-high-definition\">8K</abbr>;"))
+        #expect(!english.contains("<abbr title=\"亞太經濟合作\">"))
+    }
+}

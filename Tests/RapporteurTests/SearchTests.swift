@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import Rapporteur
+
+/// The search index: how text becomes terms, and what the build writes for each language.
+@Suite struct SearchTests {
+    // MARK: - Terms
+
+    @Test func chineseRunsGiveBigrams() {
+        #expect(SearchTokenizer.terms(of: "資安會議") == ["資安", "安會", "會議"])
+        #expect(SearchTokenizer.terms(of: "相互承認") == ["相互", "互承", "承認"])
+    }
+
+    @Test func aChineseCharacterStandingAloneIsItsOwnTerm() {
+        #expect(SearchTokenizer.terms(of: "見圖 3") == ["見圖"])
+        #expect(SearchTokenizer.terms(of: "圖 3、表") == ["圖", "表"])
+    }
+
+    @Test func punctuationAndScriptChangesSeparateTerms() {
+        #expect(SearchTokenizer.terms(of: "出席APEC電信會議，資安") == ["出席", "apec", "電信", "信會", "會議", "資安"])
+        #expect(SearchTokenizer.terms(of: "（ＡＰＥＣ）") == ["apec"], "full-width letters are normalised")
+    }
+
+    @Test func englishWordsAreLowerCasedStemmedAndFiltered() {
+        #expect(SearchTokenizer.terms(of: "The Meetings of the economies") == ["meet", "economi"])
+        #expect(SearchTokenizer.terms(of: "IT and a TEL53 meeting") == ["it", "tel53", "meet"], "it is kept: it is also IT")
+        #expect(SearchTokenizer.terms(of: "Wi-Fi") == ["wi", "fi"])
+    }
+
+    @Test(arguments: [
+        ("caresses", "caress"), ("ponies", "poni"), ("cats", "cat"), ("caress", "caress"),
+        ("feed", "feed"), ("agreed", "agree"), ("plastered", "plaster"), ("bled", "bled"),
+        ("motoring", "motor"), ("sing", "sing"), ("conflated", "conflate"), ("troubled", "trouble"),
+        ("sized", "size"), ("hopping", "hop"), ("tanned", "tan"), ("falling", "fall"), ("hissing", "hiss"),
+        ("fizzed", "fizz"), ("failing", "fail"), ("filing", "file"), ("happy", "happi"), ("sky", "sky"),
+        ("economies", "economi"), ("economy", "economi"), ("meetings", "meet"), ("meeting", "meet"),
+        ("recognition", "recognition"), ("tel53", "tel53"), ("us", "us"),
+    ])
+    func englishStemmingFollowsPortersStepOne(word: String, stem: String) {
+        #expect(EnglishStemmer.stem(word) == stem)
+    }
+
+    // MARK: - Index
+
+    static let sections = [
+        SearchIndex.Section(
+            chapter: "Plenary", heading: "Opening", url: "/en/plenary/#opening", text: "The meeting opened. Meetings </script> followed."),
+        SearchIndex.Section(chapter: "Plenary", heading: "Meetings", url: "/en/plenary/#meetings", text: "Economies met."),
+    ]
+
+    @Test func postingsCountOccurrencesAndWeighHeadings() throws {
+        let index = SearchIndex(language: "en", sections: Self.sections)
+        let postings = Dictionary(uniqueKeysWithValues: index.postings().map { ($0.term, $0.sections.map { [$0.section, $0.count] }) })
+        #expect(postings["meet"] == [[0, 2], [1, SearchIndex.headingWeight]])
+        #expect(postings["open"] == [[0, SearchIndex.headingWeight + 1]])
+        #expect(postings["economi"] == [[1, 1]])
+        #expect(postings["the"] == nil)
+        let terms = index.postings().map(\.term)
+        #expect(terms == terms.sorted())
+    }
+
+    @Test func theJSONIsStableAndSafeInAPage() throws {
+        let json = SearchIndex(language: "en", sections: Self.sections).json()
+        #expect(json == SearchIndex(language: "en", sections: Self.sections).json())
+        #expect(json.contains("\"meet\": \"0:2 1:5\""))
+        #expect(json.contains("<\\/script>"))
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let sections = try #require(decoded["sections"] as? [[String: String]])
+        #expect(
+            sections.first == [
+                "chapter": "Plenary", "heading": "Opening", "url": "/en/plenary/#opening",
+                "text": "The meeting opened. Meetings </script> followed.",
+            ])
+    }
+
+    // MARK: - The built site
+
+    @Test func theBuildWritesAnIndexAndASearchPagePerLanguage() throws {
+        let result = try TestProject().build()
+        let index = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.text("zh-hant/search/index.json").utf8)) as? [String: Any])
+        #expect(index["language"] as? String == "zh-Hant")
+        let sections = try #require(index["sections"] as? [[String: String]])
+        let urls = sections.compactMap { $0["url"] }
+        #expect(urls.contains("/zh-hant/plenary/"), "the text before the first heading is under the chapter's own address")
+        #expect(urls.contains("/zh-hant/plenary/#economy-reports"))
+        #expect(urls.contains("/zh-hant/tables/funding/"), "table pages are found too")
+        let opening = try #require(sections.first { $0["url"] == "/zh-hant/plenary/#opening" })
+        #expect(opening["chapter"] == "大會")
+        #expect(opening["heading"] == "開幕式")
+        #expect(opening["text"] == "主辦經濟體致詞，見下節與圖 1。", "figures and link targets are left out, link text kept")
+        let terms = try #require(index["terms"] as? [String: String])
+        #expect(terms["開幕"] != nil)
+
+        for language in ["zh-hant", "en"] {
+            let page = try result.text("\(language)/search/index.html")
+            #expect(page.contains("id=\"search-results\""))
+            #expect(page.contains("data-index=\"/\(language)/search/index.json\""))
+            #expect(page.contains("search.js"))
+            #expect(
+                try result.text("\(language)/index.html").contains(
+                    "<form class=\"site-search\" role=\"search\" action=\"/\(language)/search/\" method=\"get\">"))
+        }
+        let sitemap = try result.text("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/zh-hant/search/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.org/en/search/</loc>"))
+    }
+
+    @Test func searchWorksUnderASubPath() throws {
+        let result = try TestProject().build(baseURL: "https://example.org/tel53/")
+        #expect(try result.text("en/search/index.json").contains("\"url\": \"/tel53/en/plenary/#opening\""))
+        #expect(try result.text("en/search/index.html").contains("data-index=\"/tel53/en/search/index.json\""))
+    }
+}
