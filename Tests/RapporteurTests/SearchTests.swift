@@ -22,6 +22,11 @@ import Testing
         #expect(SearchTokenizer.terms(of: "（ＡＰＥＣ）") == ["apec"], "full-width letters are normalised")
     }
 
+    @Test(arguments: ["ＡＰＥＣ ＴＥＬ５３：資安（相互承認）", "Sebastián Sánchez — Việt Nam’s “MTC” • 5°", "ﬁle ½ Ⅻ ㈱ x\u{A0}y", "TEL53 會議 10,000 件"])
+    func theFastNormalisationIsNFKC(text: String) {
+        #expect(SearchTokenizer.normalized(text) == text.precomposedStringWithCompatibilityMapping.lowercased())
+    }
+
     @Test func englishWordsAreLowerCasedStemmedAndFiltered() {
         #expect(SearchTokenizer.terms(of: "The Meetings of the economies") == ["meet", "economi"])
         #expect(SearchTokenizer.terms(of: "IT and a TEL53 meeting") == ["it", "tel53", "meet"], "it is kept: it is also IT")

@@ -7,38 +7,36 @@ struct LinkChecker {
     let basePath: String
 
     func check(log: inout DiagnosticLog) {
-        var paths: Set<String> = []
-        var ids: [String: Set<String>] = [:]
-        var pages: [(path: String, links: Set<String>)] = []
-        for file in files {
-            paths.insert(file.path)
-            guard file.path.hasSuffix(".html"), let html = String(data: file.data, encoding: .utf8) else { continue }
-            let found = Self.attributes(["id", "href", "src"], in: html)
-            pages.append((file.path, found["href", default: []].union(found["src", default: []])))
-            ids[file.path] = found["id", default: []]
+        let paths = Set(files.map(\.path))
+        let pages = files.filter { $0.path.hasSuffix(".html") }.parallelMap { file in
+            let found = Self.attributes(["id", "href", "src"], in: String(decoding: file.data, as: UTF8.self))
+            return (path: file.path, links: found["href", default: []].union(found["src", default: []]), ids: found["id", default: []])
         }
-        for page in pages {
+        let ids = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.ids) })
+        let problems = pages.parallelMap { page in
+            var messages: [String] = []
             for link in page.links.sorted() {
                 guard let (target, anchor) = resolve(link, from: page.path) else { continue }
-                let location = SourceLocation(file: "public/" + page.path)
-                guard paths.contains(target) else {
-                    log.error("broken link '\(link)': public/\(target) is not built", at: location)
-                    continue
-                }
-                if let anchor, !anchor.isEmpty, ids[target]?.contains(anchor) != true {
-                    log.error("broken link '\(link)': public/\(target) has no id '\(anchor)'", at: location)
+                if !paths.contains(target) {
+                    messages.append("broken link '\(link)': public/\(target) is not built")
+                } else if let anchor, !anchor.isEmpty, ids[target]?.contains(anchor) != true {
+                    messages.append("broken link '\(link)': public/\(target) has no id '\(anchor)'")
                 }
             }
+            return messages
+        }
+        for (page, messages) in zip(pages, problems) {
+            for message in messages { log.error(message, at: SourceLocation(file: "public/" + page.path)) }
         }
     }
 
     /// The output file and anchor an internal link points to; nil for external links.
     private func resolve(_ link: String, from page: String) -> (String, String?)? {
-        let decoded = link.replacingOccurrences(of: "&amp;", with: "&")
+        let decoded = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if decoded.hasPrefix("//") || LinkRewriter.hasScheme(decoded) { return nil }
         let parts = decoded.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let path = parts[0].split(separator: "?").first.map(String.init) ?? ""
-        let anchor = parts.count > 1 ? parts[1].removingPercentEncoding ?? parts[1] : nil
+        let anchor = parts.count > 1 ? Self.percentDecoded(parts[1]) : nil
         if path.isEmpty { return (page, anchor) }
         let absolute: String
         if path.hasPrefix("/") {
@@ -49,7 +47,11 @@ struct LinkChecker {
             absolute = Self.normalize(folder.isEmpty ? path : folder + "/" + path)
         }
         let target = absolute.isEmpty || absolute.hasSuffix("/") ? absolute + "index.html" : absolute
-        return (target.removingPercentEncoding ?? target, anchor)
+        return (Self.percentDecoded(target), anchor)
+    }
+
+    private static func percentDecoded(_ text: String) -> String {
+        text.contains("%") ? text.removingPercentEncoding ?? text : text
     }
 
     private static func normalize(_ path: String) -> String {

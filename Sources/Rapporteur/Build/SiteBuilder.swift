@@ -80,7 +80,8 @@ struct Build {
         let counts = config.languages.map { language in
             (language.code, files.filter { $0.path.hasPrefix(language.urlSegment + "/") && $0.path.hasSuffix(".html") }.count)
         }
-        return (files, counts, Coverage(project: project, index: index).lines())
+        // The coverage summary is for `check`, which also runs the integrity comparison.
+        return (files, counts, integrity == .off ? [] : Coverage(project: project, index: index).lines())
     }
 }
 
@@ -94,13 +95,16 @@ extension Build {
         var index: [String: [String: ExpandedChapter]] = [:]
         let defaultCode = config.defaultLanguage.code
         for language in config.languages {
-            var byFile: [String: ExpandedChapter] = [:]
-            for chapter in project.chapters[language.code] ?? [] {
-                let counterpart = language.code == defaultCode ? nil : index[defaultCode]?[chapter.fileName]?.outline.map(\.id)
-                let outlined = Outliner(chapter: chapter, counterpartIDs: counterpart).run(log: &log)
-                byFile[chapter.fileName] = pipeline.expand(chapter, outlined: outlined, log: &log)
+            let counterparts = language.code == defaultCode ? [:] : index[defaultCode] ?? [:]
+            // Chapters of one language are independent: expanded on all cores, logged in order.
+            let expanded = (project.chapters[language.code] ?? []).parallelMap { chapter in
+                var chapterLog = DiagnosticLog()
+                let counterpart = language.code == defaultCode ? nil : counterparts[chapter.fileName]?.outline.map(\.id)
+                let outlined = Outliner(chapter: chapter, counterpartIDs: counterpart).run(log: &chapterLog)
+                return (pipeline.expand(chapter, outlined: outlined, log: &chapterLog), chapterLog.diagnostics)
             }
-            index[language.code] = byFile
+            for (_, diagnostics) in expanded { log.append(contentsOf: SiteError(diagnostics)) }
+            index[language.code] = Dictionary(uniqueKeysWithValues: expanded.map { ($0.0.chapter.fileName, $0.0) })
         }
         return index
     }
@@ -126,10 +130,10 @@ extension Build {
 
     /// Every row's `source` names a chapter and heading that exist.
     func checkTableSources(_ index: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) {
-        let chapters = index[config.defaultLanguage.code]?.values.map { $0 } ?? []
+        let chapters = Dictionary((index[config.defaultLanguage.code] ?? [:]).values.map { ($0.chapter.slug, $0) }) { first, _ in first }
         for table in project.tables {
             for source in table.rows.compactMap(\.source) {
-                guard let chapter = chapters.first(where: { $0.chapter.slug == source.slug }) else {
+                guard let chapter = chapters[source.slug] else {
                     log.error("source: no chapter has the slug '\(source.slug)'", at: source.location)
                     continue
                 }

@@ -71,18 +71,29 @@ struct FrontMatter {
     var bodyLineOffset: Int
 
     static func split(_ text: String, file: String) throws(SiteError) -> FrontMatter {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }) == "---" else {
-            throw SiteError(
-                "missing front matter: a chapter starts with a '---' line, then 'title: ...'",
-                at: SourceLocation(file: file, line: 1, column: 1))
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        var lineStart = text.startIndex
+        var lineNumber = 0
+        var yamlStart = text.startIndex
+        // Scans line by line on the UTF-8 view, so a long body is not split and joined again.
+        while lineStart < text.endIndex {
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let isFence = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespacesAndNewlines) == "---"
+            lineNumber += 1
+            if lineNumber == 1 {
+                guard isFence else {
+                    throw SiteError("missing front matter: a chapter starts with a '---' line, then 'title: ...'", at: start)
+                }
+                yamlStart = next
+            } else if isFence {
+                return FrontMatter(yaml: String(text[yamlStart..<lineStart]), body: String(text[next...]), bodyLineOffset: lineNumber)
+            }
+            lineStart = next
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            throw SiteError("front matter is not closed: add a '---' line after it", at: SourceLocation(file: file, line: 1, column: 1))
+        if lineNumber == 0 {
+            throw SiteError("missing front matter: a chapter starts with a '---' line, then 'title: ...'", at: start)
         }
-        return FrontMatter(
-            yaml: lines[1..<end].joined(separator: "\n"),
-            body: lines[(end + 1)...].joined(separator: "\n"),
-            bodyLineOffset: end + 1)
+        throw SiteError("front matter is not closed: add a '---' line after it", at: start)
     }
 }

@@ -3,7 +3,7 @@ import Markdown
 extension Build {
     /// One search index per language, over its chapters (section by section) and its table pages.
     func searchIndexFiles(_ index: [String: [String: ExpandedChapter]]) -> [OutputFile] {
-        config.languages.map { language in
+        config.languages.parallelMap { language in
             var search = SearchIndex(language: language.code)
             for chapter in project.chapters[language.code] ?? [] {
                 guard let expanded = index[language.code]?[chapter.fileName] else { continue }

@@ -9,7 +9,7 @@ import Foundation
 /// - Other letters and digits form words, lower-cased and stemmed (`Meetings` gives `meet`);
 ///   one-letter words and a few English function words are left out.
 ///
-/// Text is NFKC-normalised first, so full-width `ＡＰＥＣ` is `apec`. `Templates/assets/search.js`
+/// Text is NFKC-normalised first (see `normalized`), so full-width `ＡＰＥＣ` is `apec`. `Templates/assets/search.js`
 /// splits queries with the same rules.
 enum SearchTokenizer {
     /// English words too common to search for. `it` is not one of them: it is also `IT`.
@@ -52,7 +52,7 @@ enum SearchTokenizer {
             cjk = []
             word = String.UnicodeScalarView()
         }
-        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+        for scalar in normalized(text).unicodeScalars {
             if isCJK(scalar) {
                 if !word.isEmpty { flush() }
                 cjk.append(scalar)
@@ -65,6 +65,22 @@ enum SearchTokenizer {
         }
         flush()
         return runs
+    }
+
+    /// NFKC, lower-cased. Foundation's NFKC is slow on Linux, and the report's text is almost all
+    /// ASCII, full-width forms and ideographs, whose NFKC is known: those take a fast path.
+    static func normalized(_ text: String) -> String {
+        var fast = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: fast.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x00...0x7F, 0xB0, 0xC0...0xFF, 0x1E00...0x1E99, 0x1E9C...0x1EFF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
+                0x2022, 0x2500...0x257F, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x301F, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+                fast.append(scalar)
+            default: return text.precomposedStringWithCompatibilityMapping.lowercased()
+            }
+        }
+        return String(fast).lowercased()
     }
 
     /// Han ideographs, kana and Hangul: scripts written without spaces between words.
