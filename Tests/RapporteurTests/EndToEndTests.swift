@@ -170,6 +170,27 @@ import Testing
         #expect(!page.contains("href=\"/en/"))
     }
 
+    @Test func aParallelBuildIsByteIdenticalToASequentialOne() throws {
+        let sequential = try Parallelism.$isSequential.withValue(true) { try project.build() }
+        #expect(result.files.map(\.path) == sequential.files.map(\.path))
+        #expect(result.files.map(\.data) == sequential.files.map(\.data))
+    }
+
+    @Test func largeSitesListTheChaptersAroundThisOne() throws {
+        let large = try TestProject()
+        for number in 3...70 {
+            try large.write(
+                "content/zh-Hant/\(String(format: "%02d", number))-part-\(number).md",
+                "---\ntitle: 第 \(number) 章\n---\n\n## 內容 {#body}\n\n文字。\n")
+        }
+        let built = try large.build()
+        let page = try built.text("zh-hant/part-40/index.html")
+        #expect(page.contains("href=\"/zh-hant/part-30/\"") && page.contains("href=\"/zh-hant/part-50/\""))
+        #expect(!page.contains("href=\"/zh-hant/part-29/\"") && !page.contains("href=\"/zh-hant/part-51/\""))
+        #expect(page.contains("<a href=\"/zh-hant/#chapters\">所有章節</a>"))
+        #expect(!(try result.text("zh-hant/plenary/index.html")).contains("所有章節"), "a small site lists every chapter")
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let again = try project.build()
         #expect(result.files.map(\.path) == again.files.map(\.path))
