@@ -13,6 +13,14 @@ struct ExpandedChapter: Sendable {
 struct ChapterPipeline {
     let project: Project
     let urls: SiteURLs
+    /// The glossary of each language, made once per build rather than once per chapter.
+    private let glossaries: [String: GlossaryMarker]
+
+    init(project: Project, urls: SiteURLs) {
+        self.project = project
+        self.urls = urls
+        glossaries = Dictionary(uniqueKeysWithValues: project.config.languages.map { ($0.code, GlossaryMarker(project: project, language: $0)) })
+    }
 
     /// Replaces ```` ```table NAME ```` and ```` ```figure ```` blocks, marks the glossary's
     /// acronyms on first use and collects the page's anchors.
@@ -66,7 +74,7 @@ struct ChapterPipeline {
             default: return block
             }
         }
-        let blocks = GlossaryMarker(project: project, language: chapter.language).mark(outlined.blocks.map(expand))
+        let blocks = (glossaries[chapter.language.code] ?? GlossaryMarker(terms: [])).mark(outlined.blocks.map(expand))
         return ExpandedChapter(chapter: chapter, blocks: blocks, outline: outlined.outline, anchors: anchors)
     }
 

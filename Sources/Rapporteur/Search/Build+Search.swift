@@ -67,7 +67,23 @@ extension SearchIndex {
 
     private mutating func finish(_ section: Section, _ parts: [String]) {
         var section = section
-        section.text = parts.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        section.text = Self.collapsingWhitespace(parts.joined(separator: " "))
         sections.append(section)
+    }
+
+    /// Runs of white space as one space, without leading or trailing space.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || (scalar.value > 0x7F && scalar.properties.isWhitespace) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }

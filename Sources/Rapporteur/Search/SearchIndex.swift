@@ -34,14 +34,16 @@ struct SearchIndex {
     /// The postings of every term, in section order.
     func postings() -> [(term: String, sections: [(section: Int, count: Int)])] {
         var postings: [String: [(section: Int, count: Int)]] = [:]
+        func add(_ term: String, section: Int, weight: Int) {
+            postings[term, default: []].withLastOrNew(section: section) { $0 += weight }
+        }
         for (number, section) in sections.enumerated() {
-            var counts: [String: Int] = [:]
-            for term in SearchTokenizer.terms(of: section.heading) { counts[term, default: 0] += Self.headingWeight }
-            for term in SearchTokenizer.terms(of: section.text) { counts[term, default: 0] += 1 }
-            for (term, count) in counts { postings[term, default: []].append((number, count)) }
+            for term in SearchTokenizer.terms(of: section.heading) { add(term, section: number, weight: Self.headingWeight) }
+            for term in SearchTokenizer.terms(of: section.text) { add(term, section: number, weight: 1) }
         }
         // Dictionaries iterate in a different order in every process: sort for identical builds.
-        return postings.map { ($0.key, $0.value) }.sorted { $0.term.unicodeScalars.lexicographicallyPrecedes($1.term.unicodeScalars) }
+        // UTF-8 byte order is code point order.
+        return postings.map { ($0.key, $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
     }
 
     /// The index as JSON, the same bytes for the same sections.
@@ -57,5 +59,14 @@ struct SearchIndex {
         }
         return JSONValue.object([("language", .string(language)), ("sections", .array(sectionValues)), ("terms", .object(terms))])
             .serialized()
+    }
+}
+
+extension Array where Element == (section: Int, count: Int) {
+    /// Updates the count of `section` when it is the last one listed, else lists it with 0 first:
+    /// sections are added in order, so a term's postings stay sorted and unique.
+    fileprivate mutating func withLastOrNew(section: Int, _ update: (inout Int) -> Void) {
+        if last?.section != section { append((section, 0)) }
+        update(&self[count - 1].count)
     }
 }

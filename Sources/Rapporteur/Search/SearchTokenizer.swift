@@ -26,7 +26,12 @@ enum SearchTokenizer {
             case .cjk(let characters) where characters.count == 1:
                 terms.append(String(characters[0]))
             case .cjk(let characters):
-                terms += (1..<characters.count).map { String(characters[$0 - 1]) + String(characters[$0]) }
+                for index in 1..<characters.count {
+                    var bigram = String.UnicodeScalarView()
+                    bigram.append(characters[index - 1])
+                    bigram.append(characters[index])
+                    terms.append(String(bigram))
+                }
             case .word(let word):
                 guard word.count > 1, !stopWords.contains(word) else { continue }
                 terms.append(EnglishStemmer.stem(word))
@@ -56,7 +61,7 @@ enum SearchTokenizer {
             if isCJK(scalar) {
                 if !word.isEmpty { flush() }
                 cjk.append(scalar)
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            } else if isWordScalar(scalar) {
                 if !cjk.isEmpty { flush() }
                 word.append(scalar)
             } else {
@@ -81,6 +86,16 @@ enum SearchTokenizer {
             }
         }
         return String(fast).lowercased()
+    }
+
+    /// Letters and digits of scripts written with spaces; ASCII is decided without a look-up of
+    /// Unicode properties, which is most of the text.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case 0x00...0x7F: false
+        default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 
     /// Han ideographs, kana and Hangul: scripts written without spaces between words.

@@ -51,6 +51,12 @@ enum JSONValue: Sendable {
 
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings need no escape at all: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x2F || $0 == 0xE2 }) {
+            output += text
+            output += "\""
+            return
+        }
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             switch scalar {
