@@ -19,7 +19,8 @@ struct ChapterPipeline {
     init(project: Project, urls: SiteURLs) {
         self.project = project
         self.urls = urls
-        glossaries = Dictionary(uniqueKeysWithValues: project.config.languages.map { ($0.code, GlossaryMarker(project: project, language: $0)) })
+        glossaries = Dictionary(
+            uniqueKeysWithValues: project.config.languages.map { ($0.code, GlossaryMarker(project: project, language: $0)) })
     }
 
     /// Replaces ```` ```table NAME ```` and ```` ```figure ```` blocks, marks the glossary's

@@ -76,7 +76,9 @@ extension SearchIndex {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || (scalar.value > 0x7F && scalar.properties.isWhitespace) {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+                || (scalar.value > 0x7F && scalar.properties.isWhitespace)
+            {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
