@@ -102,7 +102,7 @@ private struct NodeReader {
         children(of: parent).compactMap { inline($0, at: blockPosition) }
     }
 
-    private func inline(_ node: OpaquePointer, at at: SourcePosition) -> Inline? {
+    private func inline(_ node: OpaquePointer, at: SourcePosition) -> Inline? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return .text(literal(of: node))
         case CMARK_NODE_SOFTBREAK: return .softBreak

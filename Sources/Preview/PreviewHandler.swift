@@ -53,7 +53,8 @@ struct PreviewHandler: HTTPHandler {
                 file, isHTML: MediaType.isHTML(filePath), status: .ok, current: current, snapshot: snapshot, ifNoneMatch: ifNoneMatch)
         case .redirect(let location):
             let target = query.isEmpty ? location : location + "?" + query
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: target, .cacheControl: "no-cache"])
+            let headers: HTTPHeaders = [.location: target, .cacheControl: "no-cache"]
+            return HTTPResponse(statusCode: .movedPermanently, headers: headers)
         case .notFound:
             guard let page = snapshot.notFoundPage else { return Self.text(.notFound, "Not found.\n") }
             return serve(page, isHTML: true, status: .notFound, current: current, snapshot: snapshot, ifNoneMatch: nil)
