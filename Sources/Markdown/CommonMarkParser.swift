@@ -20,22 +20,30 @@ public enum CommonMark {
     }
 }
 
-/// Converts cmark's byte columns to character columns.
+/// Converts cmark's byte columns to character columns. Line starts are found once on the UTF-8
+/// bytes; a column is counted only for the blocks that ask.
 private struct LineIndex {
-    private let lines: [Substring.UTF8View]
+    private let source: String
+    /// The UTF-8 offset where each line starts.
+    private let starts: [Int]
 
     init(_ source: String) {
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        self.source = source
+        var starts = [0]
+        for (offset, byte) in source.utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.starts = starts
     }
 
     func position(line: Int, byteColumn: Int) -> SourcePosition {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else {
+        guard line >= 1, line <= starts.count, byteColumn > 1 else {
             return SourcePosition(line: max(line, 1), column: max(byteColumn, 1))
         }
-        let utf8 = lines[line - 1]
-        let end = utf8.index(utf8.startIndex, offsetBy: min(byteColumn - 1, utf8.count))
-        let prefix = Substring(utf8[utf8.startIndex..<end])
-        return SourcePosition(line: line, column: prefix.count + 1)
+        let utf8 = source.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
+        let end = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        return SourcePosition(line: line, column: Substring(utf8[start..<end]).count + 1)
     }
 }
 

@@ -39,9 +39,16 @@ public enum OutputWriter {
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let folders = Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } }).sorted()
-            for folder in folders {
-                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            var folders: Set<String> = []
+            for file in files {
+                var path = Substring(file.path)
+                while let slash = path.lastIndex(of: "/"), folders.insert(String(path[..<slash])).inserted {
+                    path = path[..<slash]
+                }
+            }
+            // Sorted, so each folder's parent exists before it: one mkdir per folder.
+            for folder in folders.sorted() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder])
             }
             let root = staging.path
             let failures = files.parallelMap { file in writeFile(file.data, to: root + "/" + file.path) }.compactMap { $0 }

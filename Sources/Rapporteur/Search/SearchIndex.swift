@@ -33,17 +33,29 @@ struct SearchIndex {
 
     /// The postings of every term, in section order.
     func postings() -> [(term: String, sections: [(section: Int, count: Int)])] {
-        var postings: [String: [(section: Int, count: Int)]] = [:]
-        func add(_ term: String, section: Int, weight: Int) {
-            postings[term, default: []].withLastOrNew(section: section) { $0 += weight }
-        }
+        var postings: [SearchTokenizer.Term: [(section: Int, count: Int)]] = [:]
         for (number, section) in sections.enumerated() {
-            for term in SearchTokenizer.terms(of: section.heading) { add(term, section: number, weight: Self.headingWeight) }
-            for term in SearchTokenizer.terms(of: section.text) { add(term, section: number, weight: 1) }
+            SearchTokenizer.forEachTerm(of: section.heading) { postings[$0, default: []].add(section: number, weight: Self.headingWeight) }
+            SearchTokenizer.forEachTerm(of: section.text) { postings[$0, default: []].add(section: number, weight: 1) }
         }
         // Dictionaries iterate in a different order in every process: sort for identical builds.
         // UTF-8 byte order is code point order.
-        return postings.map { ($0.key, $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+        return postings.map { ($0.key.text, $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+    }
+
+    /// `0:3 4 17:2`: section numbers, each with `:count` when the term occurs more than once.
+    static func postingList(_ sections: [(section: Int, count: Int)]) -> String {
+        var list = ""
+        list.reserveCapacity(sections.count * 4)
+        for (index, posting) in sections.enumerated() {
+            if index > 0 { list.append(" ") }
+            list.append(String(posting.section))
+            if posting.count != 1 {
+                list.append(":")
+                list.append(String(posting.count))
+            }
+        }
+        return list
     }
 
     /// The index as JSON, the same bytes for the same sections.
@@ -55,7 +67,7 @@ struct SearchIndex {
             ])
         }
         let terms = postings().map { term, sections in
-            (term, JSONValue.string(sections.map { $0.count == 1 ? "\($0.section)" : "\($0.section):\($0.count)" }.joined(separator: " ")))
+            (term, JSONValue.string(Self.postingList(sections)))
         }
         return JSONValue.object([("language", .string(language)), ("sections", .array(sectionValues)), ("terms", .object(terms))])
             .serialized()
@@ -63,10 +75,13 @@ struct SearchIndex {
 }
 
 extension Array where Element == (section: Int, count: Int) {
-    /// Updates the count of `section` when it is the last one listed, else lists it with 0 first:
-    /// sections are added in order, so a term's postings stay sorted and unique.
-    fileprivate mutating func withLastOrNew(section: Int, _ update: (inout Int) -> Void) {
-        if last?.section != section { append((section, 0)) }
-        update(&self[count - 1].count)
+    /// Adds `weight` to the count of `section`: sections are added in order, so a term's postings
+    /// stay sorted and unique.
+    fileprivate mutating func add(section: Int, weight: Int) {
+        if last?.section == section {
+            self[count - 1].count += weight
+        } else {
+            append((section, weight))
+        }
     }
 }

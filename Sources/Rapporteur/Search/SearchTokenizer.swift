@@ -18,58 +18,64 @@ enum SearchTokenizer {
         "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with",
     ]
 
+    /// A term, cheap to hash: CJK terms are their one or two scalars packed in an integer, so the
+    /// millions of bigrams of a large site are not each made into a `String`.
+    enum Term: Hashable {
+        /// `first << 21 | second`; `second` is 0 for a character standing alone.
+        case cjk(UInt64)
+        case word(String)
+
+        var text: String {
+            switch self {
+            case .word(let word): return word
+            case .cjk(let packed):
+                var scalars = String.UnicodeScalarView()
+                scalars.append(Unicode.Scalar(UInt32(packed >> 21))!)
+                if let second = Unicode.Scalar(UInt32(packed & 0x1F_FFFF)), second.value != 0 { scalars.append(second) }
+                return String(scalars)
+            }
+        }
+    }
+
     /// The terms of `text`, in order, with repeats.
     static func terms(of text: String) -> [String] {
         var terms: [String] = []
-        for run in runs(of: text) {
-            switch run {
-            case .cjk(let characters) where characters.count == 1:
-                terms.append(String(characters[0]))
-            case .cjk(let characters):
-                for index in 1..<characters.count {
-                    var bigram = String.UnicodeScalarView()
-                    bigram.append(characters[index - 1])
-                    bigram.append(characters[index])
-                    terms.append(String(bigram))
-                }
-            case .word(let word):
-                guard word.count > 1, !stopWords.contains(word) else { continue }
-                terms.append(EnglishStemmer.stem(word))
-            }
-        }
+        forEachTerm(of: text) { terms.append($0.text) }
         return terms
     }
 
-    /// A run of CJK characters or a word of other letters and digits.
-    enum Run: Equatable {
-        case cjk([Unicode.Scalar])
-        case word(String)
-    }
-
-    /// The CJK runs and words of `text`, normalised and lower-cased; everything else separates them.
-    static func runs(of text: String) -> [Run] {
-        var runs: [Run] = []
-        var cjk: [Unicode.Scalar] = []
+    /// Calls `body` with each term of `text`, in order, with repeats.
+    static func forEachTerm(of text: String, _ body: (Term) -> Void) {
+        var previous: Unicode.Scalar?
+        var runLength = 0
         var word = String.UnicodeScalarView()
-        func flush() {
-            if !cjk.isEmpty { runs.append(.cjk(cjk)) }
-            if !word.isEmpty { runs.append(.word(String(word))) }
-            cjk = []
+        func endRun() {
+            if runLength == 1, let previous { body(.cjk(UInt64(previous.value) << 21)) }
+            previous = nil
+            runLength = 0
+        }
+        func endWord() {
+            guard !word.isEmpty else { return }
+            let text = String(word)
             word = String.UnicodeScalarView()
+            if text.count > 1, !stopWords.contains(text) { body(.word(EnglishStemmer.stem(text))) }
         }
         for scalar in normalized(text).unicodeScalars {
             if isCJK(scalar) {
-                if !word.isEmpty { flush() }
-                cjk.append(scalar)
+                endWord()
+                if let previous { body(.cjk(UInt64(previous.value) << 21 | UInt64(scalar.value))) }
+                previous = scalar
+                runLength += 1
             } else if isWordScalar(scalar) {
-                if !cjk.isEmpty { flush() }
+                endRun()
                 word.append(scalar)
             } else {
-                flush()
+                endRun()
+                endWord()
             }
         }
-        flush()
-        return runs
+        endRun()
+        endWord()
     }
 
     /// NFKC, lower-cased. Foundation's NFKC is slow on Linux, and the report's text is almost all
