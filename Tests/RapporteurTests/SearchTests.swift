@@ -27,6 +27,17 @@ import Testing
         #expect(SearchTokenizer.normalized(text) == text.precomposedStringWithCompatibilityMapping.lowercased())
     }
 
+    @Test func theFastFoldAgreesWithFoundationForEveryScalarItTakes() {
+        var checked = 0
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), let folded = SearchTokenizer.fastFold(scalar) else { continue }
+            let expected = String(Character(scalar)).precomposedStringWithCompatibilityMapping.lowercased()
+            #expect(String(Character(folded)) == expected, "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 27_000)
+    }
+
     @Test func englishWordsAreLowerCasedStemmedAndFiltered() {
         #expect(SearchTokenizer.terms(of: "The Meetings of the economies") == ["meet", "economi"])
         #expect(SearchTokenizer.terms(of: "IT and a TEL53 meeting") == ["it", "tel53", "meet"], "it is kept: it is also IT")

@@ -46,6 +46,14 @@ enum SearchTokenizer {
 
     /// Calls `body` with each term of `text`, in order, with repeats.
     static func forEachTerm(of text: String, _ body: (Term) -> Void) {
+        if text.unicodeScalars.allSatisfy({ fastFold($0) != nil }) {
+            forEachTerm(ofNormalized: text.unicodeScalars.lazy.map { fastFold($0)! }, body)
+        } else {
+            forEachTerm(ofNormalized: text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars, body)
+        }
+    }
+
+    private static func forEachTerm<Scalars: Sequence<Unicode.Scalar>>(ofNormalized scalars: Scalars, _ body: (Term) -> Void) {
         var previous: Unicode.Scalar?
         var runLength = 0
         var word = String.UnicodeScalarView()
@@ -60,7 +68,7 @@ enum SearchTokenizer {
             word = String.UnicodeScalarView()
             if text.count > 1, !stopWords.contains(text) { body(.word(EnglishStemmer.stem(text))) }
         }
-        for scalar in normalized(text).unicodeScalars {
+        for scalar in scalars {
             if isCJK(scalar) {
                 endWord()
                 if let previous { body(.cjk(UInt64(previous.value) << 21 | UInt64(scalar.value))) }
@@ -78,20 +86,27 @@ enum SearchTokenizer {
         endWord()
     }
 
-    /// NFKC, lower-cased. Foundation's NFKC is slow on Linux, and the report's text is almost all
-    /// ASCII, full-width forms and ideographs, whose NFKC is known: those take a fast path.
+    /// NFKC, lower-cased.
     static func normalized(_ text: String) -> String {
-        var fast = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E: fast.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x00...0x7F, 0xB0, 0xC0...0xFF, 0x1E00...0x1E99, 0x1E9C...0x1EFF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
-                0x2022, 0x2500...0x257F, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x301F, 0x3400...0x4DBF, 0x4E00...0x9FFF:
-                fast.append(scalar)
-            default: return text.precomposedStringWithCompatibilityMapping.lowercased()
-            }
+        guard text.unicodeScalars.allSatisfy({ fastFold($0) != nil }) else {
+            return text.precomposedStringWithCompatibilityMapping.lowercased()
         }
-        return String(fast).lowercased()
+        return String(String.UnicodeScalarView(text.unicodeScalars.lazy.map { fastFold($0)! }))
+    }
+
+    /// NFKC and lower case of one scalar, for the scalars where both are known without
+    /// Foundation (slow on Linux): ASCII, Latin-1 letters, full-width forms, CJK ideographs and
+    /// common punctuation, which is almost all of the report. Nil for any other scalar.
+    static func fastFold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: return Unicode.Scalar(scalar.value + 0x20)
+        case 0xFF21...0xFF3A: return Unicode.Scalar(scalar.value - 0xFEE0 + 0x20)
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)
+        case 0x00...0x7F, 0xB0, 0xD7, 0xDF...0xFF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2500...0x257F,
+            0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x301F, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            return scalar
+        default: return nil
+        }
     }
 
     /// Letters and digits of scripts written with spaces; ASCII is decided without a look-up of
