@@ -48,7 +48,7 @@ struct ChapterPipeline {
                     let count = tableCounts[table.name]!
                     let anchor = "table-" + table.name + (count > 1 ? "-\(count)" : "")
                     anchors.insert(anchor)
-                    return render(table, anchor: anchor, language: chapter.language, strings: strings, at: location, log: &log)
+                    return render(table, anchor: anchor, language: chapter.language, strings: strings, log: &log)
                 case "figure":
                     guard
                         let figure = log.collect({ () throws(SiteError) in
@@ -80,9 +80,7 @@ struct ChapterPipeline {
     }
 
     /// A table rendered with `Templates/partials/table.mustache` in `language`.
-    func render(
-        _ table: Table, anchor: String, language: Language, strings: [String: String], at location: SourceLocation, log: inout DiagnosticLog
-    ) -> Block {
+    func render(_ table: Table, anchor: String, language: Language, strings: [String: String], log: inout DiagnosticLog) -> Block {
         let context = tableContext(table, anchor: anchor, language: language, strings: strings)
         return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/table", context)) })
             ?? .generated("")

@@ -7,6 +7,14 @@ import Markdown
 struct PageBuilder {
     let build: Build
     let index: [String: [String: ExpandedChapter]]
+    /// Renders tables for the table pages, as for tables embedded in chapters.
+    private let pipeline: ChapterPipeline
+
+    init(build: Build, index: [String: [String: ExpandedChapter]]) {
+        self.build = build
+        self.index = index
+        pipeline = ChapterPipeline(project: build.project, urls: build.urls)
+    }
 
     private var project: Project { build.project }
     private var config: SiteConfig { build.config }
@@ -268,7 +276,7 @@ private extension PageBuilder {
         var context = layoutContext(
             page, language: language, title: caption, description: table.description?.text(in: language.code, fallback: languages) ?? "")
         let strings = project.templates.strings[language.code] ?? [:]
-        context["table"] = ChapterPipeline(project: project, urls: urls).tableContext(
+        context["table"] = pipeline.tableContext(
             table, anchor: "table-" + table.name, language: language, strings: strings)
         return context
     }
