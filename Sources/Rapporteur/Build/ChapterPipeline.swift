@@ -90,10 +90,7 @@ struct ChapterPipeline {
         table.templateContext(
             in: language, languages: project.config.languageCodes, urls: urls, anchor: anchor,
             sourceURL: { source in
-                let chapter =
-                    project.chapters[language.code]?.first { $0.slug == source.slug }
-                    ?? project.chapters[project.config.defaultLanguage.code]?.first { $0.slug == source.slug }
-                guard let chapter else { return nil }
+                guard let chapter = project.chapter(slug: source.slug, language: language) else { return nil }
                 return urls.chapter(chapter.slug, chapter.language) + (source.anchor.map { "#" + $0 } ?? "")
             },
             strings: strings)

@@ -7,12 +7,29 @@ struct Project: Sendable {
     /// Tables by name, sorted.
     var tables: [Table]
     /// Chapters per language code, ordered by their `NN`; drafts left out.
-    var chapters: [String: [Chapter]]
+    let chapters: [String: [Chapter]]
     /// Static files under `Templates/assets/`, as paths relative to it.
     var assets: [String]
     var root: URL
+    /// Chapters per language code and slug (slugs are unique within a language).
+    private let chaptersBySlug: [String: [String: Chapter]]
+
+    init(config: SiteConfig, templates: TemplateLibrary, tables: [Table], chapters: [String: [Chapter]], assets: [String], root: URL) {
+        self.config = config
+        self.templates = templates
+        self.tables = tables
+        self.chapters = chapters
+        self.assets = assets
+        self.root = root
+        chaptersBySlug = chapters.mapValues { list in Dictionary(list.map { ($0.slug, $0) }) { first, _ in first } }
+    }
 
     func table(named name: String) -> Table? { tables.first { $0.name == name } }
+
+    /// The chapter with `slug` in `language`, else in the default language.
+    func chapter(slug: String, language: Language) -> Chapter? {
+        chaptersBySlug[language.code]?[slug] ?? chaptersBySlug[config.defaultLanguage.code]?[slug]
+    }
 }
 
 // MARK: - Loading
