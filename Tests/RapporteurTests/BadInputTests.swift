@@ -148,6 +148,14 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: project.url("content/site.yaml").path))
     }
 
+    @Test func aBuildWarnsOfTableTextInOneLanguage() throws {
+        let project = try TestProject()
+        try project.replace("content/tables/funding.yaml", "proposer: {zh-Hant: 越南, en: Viet Nam}", with: "proposer: {zh-Hant: 越南}")
+        let result = try project.run(["build"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("content/tables/funding.yaml:52:5: warning: 'proposer' has no en text"), "\(result.stderr)")
+    }
+
     @Test func checkWritesNothing() throws {
         let project = try TestProject()
         let result = try project.run(["check"])

@@ -52,7 +52,7 @@ struct PageBuilder {
             let file = render(job, log: &pageLog)
             return (file, pageLog.diagnostics)
         }
-        for (_, diagnostics) in rendered { log.append(contentsOf: SiteError(diagnostics)) }
+        for (_, diagnostics) in rendered { log.append(contentsOf: diagnostics) }
         return rendered.compactMap(\.0)
     }
 

@@ -56,7 +56,7 @@ struct Build {
             timings.measure("integrity") {
                 let outlines = index.mapValues { $0.mapValues(\.outline) }
                 let check = IntegrityCheck(project: project, outlines: outlines)
-                log.append(contentsOf: SiteError(check.diagnostics(strict: integrity == .errors)))
+                log.append(contentsOf: check.diagnostics(strict: integrity == .errors))
             }
         }
         let pages = PageBuilder(build: self, index: index)
@@ -103,14 +103,14 @@ extension Build {
                 let outlined = Outliner(chapter: chapter, counterpartIDs: counterpart).run(log: &chapterLog)
                 return (pipeline.expand(chapter, outlined: outlined, log: &chapterLog), chapterLog.diagnostics)
             }
-            for (_, diagnostics) in expanded { log.append(contentsOf: SiteError(diagnostics)) }
+            for (_, diagnostics) in expanded { log.append(contentsOf: diagnostics) }
             index[language.code] = Dictionary(uniqueKeysWithValues: expanded.map { ($0.0.chapter.fileName, $0.0) })
         }
         return index
     }
 
-    /// A chapter without its translation is a warning; so is a translation of nothing. (Table
-    /// text missing in a language is part of the integrity check.)
+    /// A chapter without its translation is a warning; so is a translation of nothing, and table
+    /// text given in one language only (the integrity check reports that itself when it runs).
     func checkTranslations(_ index: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) {
         let defaultLanguage = config.defaultLanguage
         for chapter in project.chapters[defaultLanguage.code] ?? [] {
@@ -124,6 +124,17 @@ extension Build {
             for chapter in project.chapters[language.code] ?? [] where index[defaultLanguage.code]?[chapter.fileName] == nil {
                 log.warning(
                     "no \(defaultLanguage.code) original with this file name", at: SourceLocation(file: chapter.file, line: 1, column: 1))
+            }
+        }
+        guard integrity == .off else { return }
+        for table in project.tables {
+            for row in table.rows {
+                for case (let column, .text(let text)) in zip(table.columns, row.values) {
+                    let missing = text.missing(in: config.languageCodes)
+                    if !missing.isEmpty {
+                        log.warning("'\(column.id)' has no \(missing.joined(separator: ", ")) text", at: row.location)
+                    }
+                }
             }
         }
     }

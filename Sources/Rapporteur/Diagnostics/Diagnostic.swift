@@ -55,6 +55,10 @@ public struct DiagnosticLog: Sendable {
         diagnostics.append(contentsOf: error.diagnostics)
     }
 
+    public mutating func append(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
     /// Runs `body`, keeping its problems instead of stopping; returns nil when it threw.
     public mutating func collect<T>(_ body: () throws -> T) -> T? {
         do {
