@@ -47,17 +47,15 @@ struct BuildCommand: ParsableCommand {
         let outputURL = URL(fileURLWithPath: output, relativeTo: options.root).standardizedFileURL
         do {
             try OutputWriter.checkOutputFolder(outputURL, project: options.root)
-            let result = try SiteBuilder.build(root: options.root, baseURL: options.baseURL, integrity: strict ? .errors : .off)
+            let result = try SiteBuilder.build(
+                root: options.root, baseURL: options.baseURL, integrity: strict ? .errors : .off, writingTo: outputURL)
             report(result.warnings)
-            let writeStart = Date()
-            try OutputWriter.write(result.files, to: outputURL)
             if timings {
-                let phases = result.timings + [("write", Date().timeIntervalSince(writeStart))]
-                print(phases.map { "\($0.phase) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", "))
+                print(result.timings.map { "\($0.phase) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", "))
             }
             let pages = result.pagesPerLanguage.map { "\($0.pages) \($0.language)" }.joined(separator: ", ")
             let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
-            print("Built \(output): pages \(pages); \(result.tableCount) tables; \(result.files.count) files in \(seconds) s")
+            print("Built \(output): pages \(pages); \(result.tableCount) tables; \(result.fileCount) files in \(seconds) s")
         } catch {
             report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// A chapter after its headings got ids and its table and figure blocks were rendered.
@@ -15,6 +16,8 @@ struct ChapterPipeline {
     let urls: SiteURLs
     /// The glossary of each language, made once per build rather than once per chapter.
     private let glossaries: [String: GlossaryMarker]
+    /// Tables rendered so far: a table block renders the same for every chapter of a language.
+    private let renderedTables = RenderedTables()
 
     init(project: Project, urls: SiteURLs) {
         self.project = project
@@ -81,9 +84,14 @@ struct ChapterPipeline {
 
     /// A table rendered with `Templates/partials/table.mustache` in `language`.
     func render(_ table: Table, anchor: String, language: Language, strings: [String: String], log: inout DiagnosticLog) -> Block {
+        let key = [table.name, language.code, anchor]
+        if let html = renderedTables[key] { return .generated(html) }
         let context = tableContext(table, anchor: anchor, language: language, strings: strings)
-        return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/table", context)) })
-            ?? .generated("")
+        guard let html = log.collect({ () throws(SiteError) in try project.templates.render("partials/table", context) }) else {
+            return .generated("")
+        }
+        renderedTables[key] = html
+        return .generated(html)
     }
 
     func tableContext(_ table: Table, anchor: String, language: Language, strings: [String: String]) -> [String: Any] {
@@ -94,5 +102,16 @@ struct ChapterPipeline {
                 return urls.chapter(chapter.slug, chapter.language) + (source.anchor.map { "#" + $0 } ?? "")
             },
             strings: strings)
+    }
+}
+
+/// Table HTML by table name, language code and anchor, shared by the threads expanding chapters.
+private final class RenderedTables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var html: [[String]: String] = [:]
+
+    subscript(key: [String]) -> String? {
+        get { lock.withLock { html[key] } }
+        set { lock.withLock { html[key] = newValue } }
     }
 }

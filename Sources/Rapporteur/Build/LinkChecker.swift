@@ -3,16 +3,34 @@ import Foundation
 /// Checks every internal `href` and `src` of the built pages: the file exists and, for `#id`,
 /// the target page has that id. This also catches links that templates make.
 struct LinkChecker {
-    let files: [OutputFile]
+    /// A built page's ids and the internal-looking targets of its `href` and `src` attributes.
+    struct Page: Sendable {
+        var path: String
+        var links: Set<String>
+        var ids: Set<String>
+
+        init(_ file: OutputFile) {
+            path = file.path
+            let found = LinkChecker.attributes(["id", "href", "src"], in: String(decoding: file.data, as: UTF8.self))
+            links = found["href", default: []].union(found["src", default: []])
+            ids = found["id", default: []]
+        }
+    }
+
+    /// Every file of the site.
+    let paths: Set<String>
+    /// Every page's ids, by path.
+    let ids: [String: Set<String>]
     let basePath: String
 
-    func check(log: inout DiagnosticLog) {
-        let paths = Set(files.map(\.path))
-        let pages = files.filter { $0.path.hasSuffix(".html") }.parallelMap { file in
-            let found = Self.attributes(["id", "href", "src"], in: String(decoding: file.data, as: UTF8.self))
-            return (path: file.path, links: found["href", default: []].union(found["src", default: []]), ids: found["id", default: []])
-        }
-        let ids = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.ids) })
+    init(paths: Set<String>, pages: [Page], basePath: String) {
+        self.paths = paths
+        self.ids = Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }
+        self.basePath = basePath
+    }
+
+    /// Logs every broken link of `pages`, page by page in their order.
+    func check(_ pages: [Page], log: inout DiagnosticLog) {
         let problems = pages.parallelMap { page in
             var messages: [String] = []
             for link in page.links.sorted() {

@@ -17,8 +17,10 @@ public struct OutputFile: Sendable {
 
 /// What a build made, and what it has to say about the sources.
 public struct BuildResult: Sendable {
-    /// The site's files, sorted by path.
+    /// The site's files, sorted by path; empty when the build wrote them to a folder.
     public var files: [OutputFile]
+    /// How many files the site has.
+    public var fileCount: Int
     /// Warnings (a build with errors throws instead).
     public var warnings: [Diagnostic]
     /// HTML pages per language code (the landing page and 404 not counted).
@@ -34,10 +36,10 @@ public struct BuildResult: Sendable {
 struct PhaseTimer {
     private(set) var phases: [(phase: String, seconds: Double)] = []
 
-    mutating func measure<T>(_ phase: String, _ body: () -> T) -> T {
+    mutating func measure<T, Failure: Error>(_ phase: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
         let clock = ContinuousClock()
         let start = clock.now
-        let result = body()
+        let result = try body()
         let elapsed = clock.now - start
         phases.append((phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         return result

@@ -31,28 +31,51 @@ public enum OutputWriter {
 
     /// Writes `files` into `output`, replacing what was there.
     public static func write(_ files: [OutputFile], to output: URL) throws(SiteError) {
-        let manager = FileManager.default
+        let staging = try StagingFolder(for: output)
+        for file in files { staging.write(file) }
+        try staging.commit()
+    }
+}
+
+/// A folder beside the output that a build writes into, file by file from any thread, and that
+/// replaces the output in one rename when the build succeeded. Until then the output is untouched.
+final class StagingFolder: @unchecked Sendable {
+    let output: URL
+    private let staging: URL
+    private let old: URL
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var failure: (any Error)?
+
+    init(for output: URL) throws(SiteError) {
+        self.output = output
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        let old = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
+        let process = ProcessInfo.processInfo.processIdentifier
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(process)")
+        old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(process)")
         do {
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders: Set<String> = []
-            for file in files {
-                var path = Substring(file.path)
-                while let slash = path.lastIndex(of: "/"), folders.insert(String(path[..<slash])).inserted {
-                    path = path[..<slash]
-                }
-            }
-            // Sorted, so each folder's parent exists before it: one mkdir per folder.
-            for folder in folders.sorted() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder])
-            }
-            let root = staging.path
-            let failures = files.parallelMap { file in writeFile(file.data, to: root + "/" + file.path) }.compactMap { $0 }
-            if let failure = failures.first { throw failure }
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw failed(error)
+        }
+    }
+
+    /// Writes one file; a failure is kept and reported by `commit()`, which then fails.
+    func write(_ file: OutputFile) {
+        do {
+            try makeFolder(of: file.path)
+            try Self.writeFile(file.data, to: staging.path + "/" + file.path)
+        } catch {
+            lock.withLock { failure = failure ?? error }
+        }
+    }
+
+    /// Swaps the staging folder in for the output, or removes it and throws if a write failed.
+    func commit() throws(SiteError) {
+        let manager = FileManager.default
+        do {
+            if let failure = lock.withLock({ failure }) { throw failure }
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: old)
                 do {
@@ -66,19 +89,39 @@ public enum OutputWriter {
                 try manager.moveItem(at: staging, to: output)
             }
         } catch {
-            try? manager.removeItem(at: staging)
-            throw SiteError(
-                "cannot write the site: \(error.localizedDescription); \(output.path) was left as it was",
-                at: SourceLocation(file: output.path))
+            discard()
+            throw failed(error)
         }
+    }
+
+    /// Removes the staging folder; the output stays as it was.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func failed(_ error: any Error) -> SiteError {
+        SiteError(
+            "cannot write the site: \(error.localizedDescription); \(output.path) was left as it was", at: SourceLocation(file: output.path))
+    }
+
+    /// Creates the file's folder and its parents once each, whichever thread asks first.
+    private func makeFolder(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        if lock.withLock({ folders.contains(folder) }) { return }
+        try makeFolder(of: folder)
+        if mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder])
+        }
+        lock.withLock { _ = folders.insert(folder) }
     }
 
     /// Writes one file with plain POSIX calls (Foundation's `Data.write` syncs every file, which
     /// makes thousands of pages wait on the disk) and checks that every byte was written. The
     /// swap of the whole folder is what makes the output safe, not a sync per file.
-    private static func writeFile(_ data: Data, to path: String) -> CocoaError? {
+    private static func writeFile(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         var written = 0
         data.withUnsafeBytes { buffer in
             while written < buffer.count {
@@ -88,7 +131,6 @@ public enum OutputWriter {
             }
         }
         let closed = close(descriptor) == 0
-        guard written == data.count, closed else { return CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path]) }
-        return nil
+        guard written == data.count, closed else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path]) }
     }
 }

@@ -39,7 +39,8 @@ struct PageBuilder {
         case search(Language)
     }
 
-    func render(log: inout DiagnosticLog) -> [OutputFile] {
+    /// Renders every page into `sink`, each as soon as it is made.
+    func render(into sink: OutputSink, log: inout DiagnosticLog) {
         var jobs: [Job] = [.landing, .notFound]
         for language in config.languages {
             jobs.append(.home(language))
@@ -47,13 +48,12 @@ struct PageBuilder {
             jobs += project.tables.map { .table($0, language) }
             jobs.append(.search(language))
         }
-        let rendered = jobs.parallelMap { job -> (OutputFile?, [Diagnostic]) in
+        let diagnostics = jobs.parallelMap { job in
             var pageLog = DiagnosticLog()
-            let file = render(job, log: &pageLog)
-            return (file, pageLog.diagnostics)
+            if let file = render(job, log: &pageLog) { sink.put(file) }
+            return pageLog.diagnostics
         }
-        for (_, diagnostics) in rendered { log.append(contentsOf: diagnostics) }
-        return rendered.compactMap(\.0)
+        for pageDiagnostics in diagnostics { log.append(contentsOf: pageDiagnostics) }
     }
 
     private func render(_ job: Job, log: inout DiagnosticLog) -> OutputFile? {

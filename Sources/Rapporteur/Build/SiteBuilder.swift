@@ -1,20 +1,32 @@
 import Foundation
 import Markdown
 
-/// Builds a site from a project folder: load everything, check it, render every page into memory.
-/// Nothing is written here; `OutputWriter` puts the files on disk.
+/// Builds a site from a project folder: load everything, check it, render every page. Pages go
+/// to an `OutputSink` as they are made: into memory, or straight into a staging folder that
+/// replaces the output folder only when the build succeeded.
 public enum SiteBuilder {
     /// Builds the project at `root`. Throws every problem found when there is any error.
-    public static func build(root: URL, baseURL: String? = nil, integrity: IntegrityLevel = .warnings) throws(SiteError) -> BuildResult {
+    ///
+    /// With `output`, files are written there (atomically, see `StagingFolder`) and the result's
+    /// `files` is empty; without it, the result holds them.
+    public static func build(
+        root: URL, baseURL: String? = nil, integrity: IntegrityLevel = .warnings, writingTo output: URL? = nil
+    ) throws(SiteError) -> BuildResult {
         var log = DiagnosticLog()
         var timings = PhaseTimer()
         guard let project = timings.measure("load", { Project.load(root: root, baseURL: baseURL, log: &log) }), !log.hasErrors else {
             throw SiteError(log.sorted)
         }
-        let result = Build(project: project, integrity: integrity).run(log: &log, timings: &timings)
-        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
+        let staging = try output.map { output throws(SiteError) in try StagingFolder(for: output) }
+        let result = Build(project: project, integrity: integrity).run(into: OutputSink(staging: staging), log: &log, timings: &timings)
+        if log.hasErrors {
+            staging?.discard()
+            throw SiteError(log.sorted.filter { $0.severity == .error })
+        }
+        try timings.measure("write") { () throws(SiteError) in try staging?.commit() }
         return BuildResult(
-            files: result.files.sorted { $0.path < $1.path },
+            files: result.files,
+            fileCount: result.paths.count,
             warnings: log.sorted.filter { $0.severity == .warning },
             pagesPerLanguage: result.pagesPerLanguage,
             tableCount: project.tables.count,
@@ -43,9 +55,18 @@ struct Build {
         self.urls = SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
     }
 
-    func run(log: inout DiagnosticLog, timings: inout PhaseTimer) -> (
-        files: [OutputFile], pagesPerLanguage: [(String, Int)], coverage: [CoverageLine]
-    ) {
+    /// What a run made: the chapters as rendered, the files kept in memory (if any), every
+    /// output path and every page's links, sorted by path.
+    struct Output {
+        var index: [String: [String: ExpandedChapter]]
+        var files: [OutputFile]
+        var paths: [String]
+        var pages: [LinkChecker.Page]
+        var pagesPerLanguage: [(String, Int)]
+        var coverage: [CoverageLine]
+    }
+
+    func run(into sink: OutputSink, log: inout DiagnosticLog, timings: inout PhaseTimer) -> Output {
         let index = timings.measure("resolve") {
             let index = outlineAndExpand(log: &log)
             checkTranslations(index, log: &log)
@@ -60,28 +81,27 @@ struct Build {
             }
         }
         let pages = PageBuilder(build: self, index: index)
-        var files = timings.measure("render") { pages.render(log: &log) }
-        files += project.tables.flatMap { table in
-            [
-                OutputFile(path: "data/\(table.name).json", text: table.json(languages: config.languageCodes)),
-                OutputFile(path: "data/\(table.name).csv", data: table.csv(languages: config.languageCodes)),
-            ]
-        }
-        files += timings.measure("search") { searchIndexFiles(index) }
-        files += copyAssets(log: &log)
-        files.append(
-            OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.basePath + "sitemap.xml"))\n"))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))
+        timings.measure("render") { pages.render(into: sink, log: &log) }
+        sink.put(dataFiles())
+        timings.measure("search") { sink.put(searchIndexFiles(index)) }
+        sink.put(copyAssets(log: &log))
+        sink.put(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.basePath + "sitemap.xml"))\n"))
+        sink.put(OutputFile(path: "sitemap.xml", text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))
+        let output = sink.collected()
         timings.measure("check") {
-            checkDuplicatePaths(files, log: &log)
+            checkDuplicatePaths(output.paths, log: &log)
             // The output check is a safety net for links templates make; source errors come first.
-            if !log.hasErrors { LinkChecker(files: files, basePath: urls.basePath).check(log: &log) }
+            if !log.hasErrors {
+                LinkChecker(paths: Set(output.paths), pages: output.pages, basePath: urls.basePath).check(output.pages, log: &log)
+            }
         }
         let counts = config.languages.map { language in
-            (language.code, files.filter { $0.path.hasPrefix(language.urlSegment + "/") && $0.path.hasSuffix(".html") }.count)
+            (language.code, output.paths.filter { $0.hasPrefix(language.urlSegment + "/") && $0.hasSuffix(".html") }.count)
         }
         // The coverage summary is for `check`, which also runs the integrity comparison.
-        return (files, counts, integrity == .off ? [] : Coverage(project: project, index: index).lines())
+        return Output(
+            index: index, files: output.files, paths: output.paths, pages: output.pages, pagesPerLanguage: counts,
+            coverage: integrity == .off ? [] : Coverage(project: project, index: index).lines())
     }
 }
 
@@ -167,14 +187,21 @@ extension Build {
         }
     }
 
+    /// Each table as JSON and CSV.
+    func dataFiles() -> [OutputFile] {
+        project.tables.flatMap { table in
+            [
+                OutputFile(path: "data/\(table.name).json", text: table.json(languages: config.languageCodes)),
+                OutputFile(path: "data/\(table.name).csv", data: table.csv(languages: config.languageCodes)),
+            ]
+        }
+    }
+
     /// Two sources that map to one output file (`A.md` and `a.md`) would overwrite each other.
-    func checkDuplicatePaths(_ files: [OutputFile], log: inout DiagnosticLog) {
+    func checkDuplicatePaths(_ paths: [String], log: inout DiagnosticLog) {
         var seen: Set<String> = []
-        for file in files {
-            let key = file.path.lowercased()
-            if !seen.insert(key).inserted {
-                log.error("two sources make the same output file '\(file.path)'", at: SourceLocation(file: "public/" + file.path))
-            }
+        for path in paths where !seen.insert(path.lowercased()).inserted {
+            log.error("two sources make the same output file '\(path)'", at: SourceLocation(file: "public/" + path))
         }
     }
 }
