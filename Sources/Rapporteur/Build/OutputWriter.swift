@@ -101,7 +101,8 @@ final class StagingFolder: @unchecked Sendable {
 
     private func failed(_ error: any Error) -> SiteError {
         SiteError(
-            "cannot write the site: \(error.localizedDescription); \(output.path) was left as it was", at: SourceLocation(file: output.path))
+            "cannot write the site: \(error.localizedDescription); \(output.path) was left as it was", at: SourceLocation(file: output.path)
+        )
     }
 
     /// Creates the file's folder and its parents once each, whichever thread asks first.

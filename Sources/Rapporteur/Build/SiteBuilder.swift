@@ -85,7 +85,8 @@ struct Build {
         sink.put(dataFiles())
         timings.measure("search") { sink.put(searchIndexFiles(index)) }
         sink.put(copyAssets(log: &log))
-        sink.put(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute(urls.basePath + "sitemap.xml"))\n"))
+        let sitemap = urls.absolute(urls.basePath + "sitemap.xml")
+        sink.put(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"))
         sink.put(OutputFile(path: "sitemap.xml", text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))
         let output = sink.collected()
         timings.measure("check") {
