@@ -11,7 +11,7 @@ import Rapporteur
 public actor PreviewServer {
     /// What the server reports while it runs.
     public enum Event: Sendable {
-        case built(BuildResult, seconds: Double)
+        case built(SiteUpdate, seconds: Double)
         case failed(SiteError)
         /// One request: method, target (control characters escaped) and status.
         case request(String)
@@ -60,14 +60,15 @@ public actor PreviewServer {
         state.setPort(port)
 
         let baseURL = "http://\(Self.urlHost(host)):\(port)/"
-        let build: @Sendable () -> BuildResult? = { [root, state] in
-            Self.rebuild(root: root, baseURL: baseURL, state: state, onEvent: onEvent)
+        let site = LiveSite(root: root, baseURL: baseURL)
+        let build: @Sendable (Set<String>?) -> SiteUpdate? = { [state] changed in
+            Self.rebuild(site, changed: changed, state: state, onEvent: onEvent)
         }
         // Builds run on the watcher's thread, keeping the concurrency pool (which serves requests) free.
         let watcher = watcher
         let first = await withCheckedContinuation { continuation in
             Thread {
-                watcher.run(first: { continuation.resume(returning: build()) }, onChange: { _ = build() })
+                watcher.run(first: { continuation.resume(returning: build(nil)) }, onChange: { _ = build($0) })
             }.start()
         }
 
@@ -87,13 +88,17 @@ public actor PreviewServer {
 // MARK: - Steps
 
 private extension PreviewServer {
-    /// Builds the site; on success serves the new build, on failure keeps the old one and shows the errors.
-    static func rebuild(root: URL, baseURL: String, state: PreviewState, onEvent: @Sendable (Event) -> Void) -> BuildResult? {
+    /// Builds what `changed` affects (everything when nil); on success serves the new build, on
+    /// failure keeps the old one and shows the errors.
+    static func rebuild(_ site: LiveSite, changed: Set<String>?, state: PreviewState, onEvent: @Sendable (Event) -> Void) -> SiteUpdate? {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let result = try SiteBuilder.build(root: root, baseURL: baseURL, integrity: .off)
-            state.publish(SiteSnapshot(files: result.files, buildID: state.nextBuildID()))
+            let result = try site.update(changed: changed)
+            let buildID = state.nextBuildID()
+            let last = state.now.snapshot
+            state.publish(
+                last?.applying(result, buildID: buildID) ?? SiteSnapshot(files: result.files, deferred: result.deferred, buildID: buildID))
             let elapsed = (clock.now - start).components
             onEvent(.built(result, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
             return result

@@ -10,6 +10,14 @@ struct SiteSnapshot: Sendable {
         /// A strong validator of `data` (quoted, as the header carries it).
         var etag: String
         var contentType: String
+
+        init(_ data: Data, path: String) {
+            var hasher = FNV1a()
+            hasher.add(data)
+            self.data = data
+            etag = "\"\(hasher.hex)-\(String(data.count, radix: 16))\""
+            contentType = MediaType.contentType(forPath: path)
+        }
     }
 
     /// What a request path leads to.
@@ -23,33 +31,64 @@ struct SiteSnapshot: Sendable {
     /// Identifies this build among all builds of this server process (sent to open pages).
     let buildID: String
     private let files: [String: File]
+    /// Files made when first asked for (the search indexes), by path.
+    private let deferred: [String: LazyFile]
 
-    init(files: [OutputFile], buildID: String) {
+    /// The site of a complete build.
+    init(files: [OutputFile], deferred: [DeferredFile] = [], buildID: String) {
         self.buildID = buildID
-        var byPath: [String: File] = [:]
-        for file in files {
-            var hasher = FNV1a()
-            hasher.add(file.data)
-            byPath[file.path] = File(
-                data: file.data,
-                etag: "\"\(hasher.hex)-\(String(file.data.count, radix: 16))\"",
-                contentType: MediaType.contentType(forPath: file.path))
-        }
-        self.files = byPath
+        self.files = Dictionary(files.map { ($0.path, File($0.data, path: $0.path)) }) { _, last in last }
+        self.deferred = Dictionary(uniqueKeysWithValues: deferred.map { ($0.path, LazyFile($0)) })
     }
+
+    private init(files: [String: File], deferred: [String: LazyFile], buildID: String) {
+        self.buildID = buildID
+        self.files = files
+        self.deferred = deferred
+    }
+
+    /// The site after `update`: all of it for a complete build, else this one with the files that changed.
+    func applying(_ update: SiteUpdate, buildID: String) -> SiteSnapshot {
+        let deferred = Dictionary(uniqueKeysWithValues: update.deferred.map { ($0.path, LazyFile($0)) })
+        guard !update.isComplete else { return SiteSnapshot(files: update.files, deferred: update.deferred, buildID: buildID) }
+        var files = files
+        for file in update.files { files[file.path] = File(file.data, path: file.path) }
+        return SiteSnapshot(files: files, deferred: deferred, buildID: buildID)
+    }
+
+    private func file(_ path: String) -> File? { files[path] ?? deferred[path]?.file }
 
     /// Finds the file for a site-relative path: `en/plenary/` serves `en/plenary/index.html`,
     /// `en/plenary` redirects to the slash form.
     func resolve(_ path: String) -> Resolution {
         if path.isEmpty || path.hasSuffix("/") {
             let index = path + "index.html"
-            return files[index].map { .file(path: index, $0) } ?? .notFound
+            return file(index).map { .file(path: index, $0) } ?? .notFound
         }
-        if let file = files[path] { return .file(path: path, file) }
+        if let file = file(path) { return .file(path: path, file) }
         if files[path + "/index.html"] != nil { return .redirect("/" + path + "/") }
         return .notFound
     }
 
     /// The site's own 404 page, when it has one.
     var notFoundPage: File? { files["404.html"] }
+}
+
+/// A deferred file, made (and given its validator) on the first request for it.
+private final class LazyFile: @unchecked Sendable {
+    private let deferred: DeferredFile
+    private let lock = NSLock()
+    private var made: SiteSnapshot.File?
+
+    init(_ deferred: DeferredFile) {
+        self.deferred = deferred
+    }
+
+    var file: SiteSnapshot.File {
+        lock.withLock {
+            let file = made ?? SiteSnapshot.File(deferred.data, path: deferred.path)
+            made = file
+            return file
+        }
+    }
 }

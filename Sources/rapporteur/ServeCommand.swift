@@ -27,7 +27,10 @@ struct ServeCommand: ParsableCommand {
                 // The warnings in full once; after that only how many, so a rebuild stays one line.
                 if builds.next() == 1 { report(result.warnings) }
                 let time = String(format: "%.3f", seconds)
-                say("Built \(result.files.count) files in \(time) s, \(result.warnings.count) warning(s)")
+                let made =
+                    result.isComplete
+                    ? "Built \(result.files.count + result.deferred.count) files" : "Rebuilt \(result.files.count) page(s)"
+                say("\(made) in \(time) s, \(result.warnings.count) warning(s)")
             case .failed(let error):
                 report(error.diagnostics)
                 printError("build failed: the errors show in open pages; the last good build, if any, is still served")

@@ -23,10 +23,14 @@ struct LinkChecker {
     let ids: [String: Set<String>]
     let basePath: String
 
-    init(paths: Set<String>, pages: [Page], basePath: String) {
+    init(paths: Set<String>, ids: [String: Set<String>], basePath: String) {
         self.paths = paths
-        self.ids = Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }
+        self.ids = ids
         self.basePath = basePath
+    }
+
+    init(paths: Set<String>, pages: [Page], basePath: String) {
+        self.init(paths: paths, ids: Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }, basePath: basePath)
     }
 
     /// Logs every broken link of `pages`, page by page in their order.
@@ -46,6 +50,12 @@ struct LinkChecker {
         for (page, messages) in zip(pages, problems) {
             for message in messages { log.error(message, at: SourceLocation(file: "public/" + page.path)) }
         }
+    }
+
+    /// The paths of the pages with a link to one of `targets` (output files).
+    func pages(_ pages: some Sequence<Page>, linkingTo targets: Set<String>) -> [String] {
+        pages.filter { page in page.links.contains { link in resolve(link, from: page.path).map { targets.contains($0.0) } ?? false } }
+            .map(\.path)
     }
 
     /// The output file and anchor an internal link points to; nil for external links.

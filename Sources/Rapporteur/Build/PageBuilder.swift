@@ -30,8 +30,13 @@ struct PageBuilder {
         var xDefault: String
     }
 
+    /// Chapter navigation lists every chapter of a report-sized site; a larger one gets the
+    /// chapters around this one and a link to the full list, so pages stay small.
+    static let fullNavigationLimit = 60
+    static let navigationWindow = 10
+
     /// One page to render; pages are independent, so they are rendered on all cores.
-    private enum Job: Sendable {
+    enum Job: Sendable {
         case landing, notFound
         case home(Language)
         case chapter(Language, position: Int)
@@ -39,8 +44,8 @@ struct PageBuilder {
         case search(Language)
     }
 
-    /// Renders every page into `sink`, each as soon as it is made.
-    func render(into sink: OutputSink, log: inout DiagnosticLog) {
+    /// Every page of the site.
+    func jobs() -> [Job] {
         var jobs: [Job] = [.landing, .notFound]
         for language in config.languages {
             jobs.append(.home(language))
@@ -48,7 +53,12 @@ struct PageBuilder {
             jobs += project.tables.map { .table($0, language) }
             jobs.append(.search(language))
         }
-        let diagnostics = jobs.parallelMap { job in
+        return jobs
+    }
+
+    /// Renders `jobs` (every page by default) into `sink`, each as soon as it is made.
+    func render(_ jobs: [Job]? = nil, into sink: OutputSink, log: inout DiagnosticLog) {
+        let diagnostics = (jobs ?? self.jobs()).parallelMap { job in
             var pageLog = DiagnosticLog()
             if let file = render(job, log: &pageLog) { sink.put(file) }
             return pageLog.diagnostics
@@ -56,32 +66,35 @@ struct PageBuilder {
         for pageDiagnostics in diagnostics { log.append(contentsOf: pageDiagnostics) }
     }
 
+    /// The page a job makes.
+    func page(_ job: Job) -> Page {
+        switch job {
+        case .landing: landingPage()
+        case .notFound: Page(path: urls.basePath + "404.html", language: nil, alternates: [:], xDefault: urls.landing)
+        case .home(let language): homePage(language)
+        case .chapter(let language, let position): chapterPage((project.chapters[language.code] ?? [])[position])
+        case .table(let table, let language): tablePage(table, language: language)
+        case .search(let language): searchPage(language)
+        }
+    }
+
+    /// The output file a job writes.
+    func outputPath(_ job: Job) -> String { urls.outputFile(of: page(job).path) }
+
     private func render(_ job: Job, log: inout DiagnosticLog) -> OutputFile? {
-        let page: Page
+        let page = page(job)
         let template: String
         let context: [String: Any]
         switch job {
-        case .landing:
-            page = landingPage()
-            (template, context) = ("landing", landingContext(page))
-        case .notFound:
-            page = Page(path: urls.basePath + "404.html", language: nil, alternates: [:], xDefault: urls.landing)
-            (template, context) = ("404", notFoundContext())
-        case .home(let language):
-            page = homePage(language)
-            (template, context) = ("home", homeContext(page, language: language))
+        case .landing: (template, context) = ("landing", landingContext(page))
+        case .notFound: (template, context) = ("404", notFoundContext())
+        case .home(let language): (template, context) = ("home", homeContext(page, language: language))
         case .chapter(let language, let position):
             let chapters = project.chapters[language.code] ?? []
-            let chapter = chapters[position]
-            guard let expanded = index[language.code]?[chapter.fileName] else { return nil }
-            page = chapterPage(chapter)
+            guard let expanded = index[language.code]?[chapters[position].fileName] else { return nil }
             (template, context) = ("chapter", chapterContext(page, expanded: expanded, chapters: chapters, position: position, log: &log))
-        case .table(let table, let language):
-            page = tablePage(table, language: language)
-            (template, context) = ("table", tablePageContext(page, table: table, language: language))
-        case .search(let language):
-            page = searchPage(language)
-            (template, context) = ("search", searchContext(page, language: language))
+        case .table(let table, let language): (template, context) = ("table", tablePageContext(page, table: table, language: language))
+        case .search(let language): (template, context) = ("search", searchContext(page, language: language))
         }
         guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
         return OutputFile(path: urls.outputFile(of: page.path), text: html)
@@ -229,11 +242,6 @@ private extension PageBuilder {
         }
         return context
     }
-
-    /// Chapter navigation lists every chapter of a report-sized site; a larger one gets the
-    /// chapters around this one and a link to the full list, so pages stay small.
-    static let fullNavigationLimit = 60
-    static let navigationWindow = 10
 
     func chapterContext(_ page: Page, expanded: ExpandedChapter, chapters: [Chapter], position: Int, log: inout DiagnosticLog) -> [String:
         Any]

@@ -26,6 +26,13 @@ struct Project: Sendable {
 
     func table(named name: String) -> Table? { tables.first { $0.name == name } }
 
+    /// The project with `chapter` in place of the loaded chapter of the same language and file name.
+    func replacing(_ chapter: Chapter) -> Project {
+        var chapters = chapters
+        chapters[chapter.language.code] = chapters[chapter.language.code]?.map { $0.fileName == chapter.fileName ? chapter : $0 }
+        return Project(config: config, templates: templates, tables: tables, chapters: chapters, assets: assets, root: root)
+    }
+
     /// The chapter with `slug` in `language`, else in the default language.
     func chapter(slug: String, language: Language) -> Chapter? {
         chaptersBySlug[language.code]?[slug] ?? chaptersBySlug[config.defaultLanguage.code]?[slug]

@@ -66,7 +66,9 @@ struct Build {
         var coverage: [CoverageLine]
     }
 
-    func run(into sink: OutputSink, log: inout DiagnosticLog, timings: inout PhaseTimer) -> Output {
+    /// Runs every step. With `deferSearch`, the search indexes are left for the caller to make
+    /// when they are asked for (`LiveSite`).
+    func run(into sink: OutputSink, deferSearch: Bool = false, log: inout DiagnosticLog, timings: inout PhaseTimer) -> Output {
         let index = timings.measure("resolve") {
             let index = outlineAndExpand(log: &log)
             checkTranslations(index, log: &log)
@@ -83,7 +85,7 @@ struct Build {
         let pages = PageBuilder(build: self, index: index)
         timings.measure("render") { pages.render(into: sink, log: &log) }
         sink.put(dataFiles())
-        timings.measure("search") { sink.put(searchIndexFiles(index)) }
+        if !deferSearch { timings.measure("search") { sink.put(searchIndexFiles(index)) } }
         sink.put(copyAssets(log: &log))
         let sitemap = urls.absolute(urls.basePath + "sitemap.xml")
         sink.put(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"))
@@ -114,20 +116,26 @@ extension Build {
     func outlineAndExpand(log: inout DiagnosticLog) -> [String: [String: ExpandedChapter]] {
         let pipeline = ChapterPipeline(project: project, urls: urls)
         var index: [String: [String: ExpandedChapter]] = [:]
-        let defaultCode = config.defaultLanguage.code
         for language in config.languages {
-            let counterparts = language.code == defaultCode ? [:] : index[defaultCode] ?? [:]
+            let originals = index[config.defaultLanguage.code] ?? [:]
             // Chapters of one language are independent: expanded on all cores, logged in order.
             let expanded = (project.chapters[language.code] ?? []).parallelMap { chapter in
                 var chapterLog = DiagnosticLog()
-                let counterpart = language.code == defaultCode ? nil : counterparts[chapter.fileName]?.outline.map(\.id)
-                let outlined = Outliner(chapter: chapter, counterpartIDs: counterpart).run(log: &chapterLog)
-                return (pipeline.expand(chapter, outlined: outlined, log: &chapterLog), chapterLog.diagnostics)
+                let result = expand(chapter, original: originals[chapter.fileName], pipeline: pipeline, log: &chapterLog)
+                return (result, chapterLog.diagnostics)
             }
             for (_, diagnostics) in expanded { log.append(contentsOf: diagnostics) }
             index[language.code] = Dictionary(uniqueKeysWithValues: expanded.map { ($0.0.chapter.fileName, $0.0) })
         }
         return index
+    }
+
+    /// One chapter with heading ids, tables and figures; a translation takes the ids of its
+    /// `original` (the default language's chapter with its file name).
+    func expand(_ chapter: Chapter, original: ExpandedChapter?, pipeline: ChapterPipeline, log: inout DiagnosticLog) -> ExpandedChapter {
+        let isOriginal = chapter.language.code == config.defaultLanguage.code
+        let outlined = Outliner(chapter: chapter, counterpartIDs: isOriginal ? nil : original?.outline.map(\.id)).run(log: &log)
+        return pipeline.expand(chapter, outlined: outlined, log: &log)
     }
 
     /// A chapter without its translation is a warning; so is a translation of nothing, and table

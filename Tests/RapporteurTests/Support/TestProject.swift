@@ -25,6 +25,16 @@ struct TestProject {
         try manager.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
     }
 
+    /// Copies the repository's own content/ (the whole report) and templates into a new temporary folder.
+    init(copyingReport: Void) throws {
+        let manager = FileManager.default
+        root = manager.temporaryDirectory.appendingPathComponent("rapporteur-test-\(UUID().uuidString)")
+        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["content", "Templates"] {
+            try manager.copyItem(at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+    }
+
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
     func read(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
