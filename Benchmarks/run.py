@@ -28,6 +28,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+import serve_latency  # noqa: E402
 
 
 def main():
@@ -40,6 +42,8 @@ def main():
     parser.add_argument("--work", type=Path, default=Path("/tmp/rapporteur-bench"), help="folder for corpora and outputs")
     parser.add_argument("--no-build", action="store_true", help="use the existing .build-bench release binary")
     parser.add_argument("--tools", default="rapporteur,hugo,rawlimit", help="tools to time (default all three)")
+    parser.add_argument("--saves", type=int, default=9,
+                        help="chapter saves timed under `rapporteur serve`, on the real site and the largest corpus (0: none)")
     args = parser.parse_args()
 
     sizes = [int(p) for p in args.pages.split(",")]
@@ -87,6 +91,14 @@ def main():
             results["real"] = summarize_tool(real, pages=None)
         except BuildFailed as failure:
             print(f"the real site did not build, so it is not timed:\n{failure}")
+    if "rapporteur" in tools and args.saves:
+        results["serve"] = {}
+        largest = args.work / f"corpus-{max(sizes)}" / "rapporteur"
+        chapter = sorted((largest / "content" / "en").glob("*.md"))[len(list((largest / "content" / "en").glob("*.md"))) // 2]
+        for name, project, path in [("real", REPO, "content/en/04-plenary.md"),
+                                    (f"{max(sizes)} pages", largest, str(chapter.relative_to(largest)))]:
+            latencies = serve_latency.measure(binary, project, path, args.saves)
+            results["serve"][name] = {"median_ms": statistics.median(latencies), "ms": latencies}
     results["machine_after"] = machine_line()
     report(results)
     (args.work / "results.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -203,6 +215,9 @@ def report(results):
         real = results["real"]
         print(f"\nreal site (content/ of this repository), median of {len(real['wall_runs_s'])} runs: "
               f"{real['wall_s']:.3f} s wall, peak {real['maxrss_mb']:.0f} MB; phases: {phase_line(real.get('phases_s', {}))}")
+    for name, serve in results.get("serve", {}).items():
+        print(f"serve, {name}: chapter saved -> reload sent, median {serve['median_ms']:.0f} ms over {len(serve['ms'])} saves "
+              f"({' '.join(f'{value:.0f}' for value in serve['ms'])})")
 
 
 def ratio(value, reference):

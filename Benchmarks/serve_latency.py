@@ -63,16 +63,11 @@ def next_message(sock):
             return json.loads(payload)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--project", type=Path, default=REPO)
-    parser.add_argument("--chapter", default="content/en/04-plenary.md")
-    parser.add_argument("--saves", type=int, default=15)
-    args = parser.parse_args()
-    binary = REPO / ".build-bench/release/rapporteur"
+def measure(binary, project, chapter, saves):
+    """Copies `project`, serves it, saves `chapter` `saves` times; returns the latencies in ms."""
     work = Path(tempfile.mkdtemp(prefix="rapporteur-latency-"))
     for folder in ["content", "Templates"]:
-        shutil.copytree(args.project / folder, work / folder)
+        shutil.copytree(project / folder, work / folder)
     server = subprocess.Popen([str(binary), "serve", "--port", "0"], cwd=work, stdout=subprocess.PIPE, text=True)
     try:
         port = None
@@ -84,27 +79,37 @@ def main():
             port = int(match.group(1)) if match else None
         sock = websocket(port)
         current = next_message(sock)["build"]
-        chapter = work / args.chapter
-        original = chapter.read_text()
+        path = work / chapter
+        original = path.read_text()
         latencies = []
-        for save in range(args.saves):
+        for save in range(saves):
             time.sleep(0.3)
-            temporary = chapter.with_name("." + chapter.name + ".swp")
+            temporary = path.with_name("." + path.name + ".swp")
             temporary.write_text(original + f"\nEdit {save}.\n")
             started = time.perf_counter()
-            os.rename(temporary, chapter)
+            os.rename(temporary, path)
             while True:
                 message = next_message(sock)
                 if message.get("build") and message["build"] != current and not message.get("errors"):
                     current = message["build"]
                     break
             latencies.append((time.perf_counter() - started) * 1000)
-        print("save -> reload (ms): " + " ".join(f"{value:.0f}" for value in latencies))
-        print(f"median {statistics.median(latencies):.0f} ms over {len(latencies)} saves")
+        return latencies
     finally:
         server.terminate()
         server.wait()
         shutil.rmtree(work)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--project", type=Path, default=REPO)
+    parser.add_argument("--chapter", default="content/en/04-plenary.md")
+    parser.add_argument("--saves", type=int, default=15)
+    args = parser.parse_args()
+    latencies = measure(REPO / ".build-bench/release/rapporteur", args.project, args.chapter, args.saves)
+    print("save -> reload (ms): " + " ".join(f"{value:.0f}" for value in latencies))
+    print(f"median {statistics.median(latencies):.0f} ms over {len(latencies)} saves")
 
 
 if __name__ == "__main__":
