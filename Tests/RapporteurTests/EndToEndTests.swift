@@ -176,6 +176,13 @@ import Testing
         #expect(result.files.map(\.data) == sequential.files.map(\.data))
     }
 
+    @Test func aBuildWrittenAsItGoesWritesTheSameFiles() throws {
+        let written = try SiteBuilder.build(root: project.root, writingTo: project.url("public"))
+        #expect(written.files.isEmpty, "pages went to disk, not into memory")
+        #expect(written.fileCount == result.files.count)
+        #expect(project.snapshot() == Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.data) }))
+    }
+
     @Test func largeSitesListTheChaptersAroundThisOne() throws {
         let large = try TestProject()
         for number in 3...70 {
