@@ -14,7 +14,7 @@ extension Build {
                 search.add(
                     table, label: tablesLabel, url: urls.table(table.name, language), language: language, languages: config.languageCodes)
             }
-            return OutputFile(path: urls.outputFile(of: urls.searchIndex(language)), text: search.json())
+            return OutputFile(path: urls.outputFile(of: urls.searchIndex(language)), data: search.json())
         }
     }
 }
@@ -28,16 +28,17 @@ extension SearchIndex {
     mutating func add(_ expanded: ExpandedChapter, url: String) {
         let chapter = expanded.chapter
         var current = Section(chapter: chapter.title, heading: chapter.title, url: url, text: "")
-        var parts = [chapter.description]
+        var text = SectionText()
+        text.add(chapter.description)
         func walk(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
                 case .heading(_, let content, let id?, _):
-                    finish(current, parts)
+                    finish(current, text)
                     current = Section(chapter: chapter.title, heading: content.plainText.trimmed, url: url + "#" + id, text: "")
-                    parts = []
-                case .heading(_, let content, nil, _), .paragraph(let content, _): parts.append(content.plainText)
-                case .codeBlock(_, let literal, _): parts.append(literal)
+                    text = SectionText()
+                case .heading(_, let content, nil, _), .paragraph(let content, _): text.add(content)
+                case .codeBlock(_, let literal, _): text.add(literal)
                 case .blockQuote(let children): walk(children)
                 case .list(_, let items): items.forEach(walk)
                 case .htmlBlock, .thematicBreak, .generated: break
@@ -45,47 +46,30 @@ extension SearchIndex {
             }
         }
         walk(expanded.blocks)
-        finish(current, parts)
+        finish(current, text)
     }
 
     /// Adds a table page as one section: its caption, description, facts, cells and notes.
     mutating func add(_ table: Table, label: String, url: String, language: Language, languages: [String]) {
         let code = language.code
-        var parts = [table.description?.text(in: code, fallback: languages) ?? ""]
+        var text = SectionText()
+        text.add(table.description?.text(in: code, fallback: languages) ?? "")
         for fact in table.facts {
-            parts.append(fact.label.text(in: code, fallback: languages))
-            parts.append(table.display(fact.value, currency: fact.currency, statuses: [], in: language, fallback: languages) ?? "")
+            text.add(fact.label.text(in: code, fallback: languages))
+            text.add(table.display(fact.value, currency: fact.currency, statuses: [], in: language, fallback: languages) ?? "")
         }
         for row in table.rows {
             for (value, column) in zip(row.values, table.columns) {
-                parts.append(table.display(value, column: column, in: language, fallback: languages) ?? "")
+                text.add(table.display(value, column: column, in: language, fallback: languages) ?? "")
             }
         }
-        parts += table.notes.map { $0.text(in: code, fallback: languages) }
-        finish(Section(chapter: label, heading: table.caption.text(in: code, fallback: languages), url: url, text: ""), parts)
+        for note in table.notes { text.add(note.text(in: code, fallback: languages)) }
+        finish(Section(chapter: label, heading: table.caption.text(in: code, fallback: languages), url: url, text: ""), text)
     }
 
-    private mutating func finish(_ section: Section, _ parts: [String]) {
+    private mutating func finish(_ section: Section, _ text: SectionText) {
         var section = section
-        section.text = Self.collapsingWhitespace(parts.joined(separator: " "))
+        section.text = text.string
         sections.append(section)
-    }
-
-    /// Runs of white space as one space, without leading or trailing space.
-    static func collapsingWhitespace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
-                || (scalar.value > 0x7F && scalar.properties.isWhitespace)
-            {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
-            }
-        }
-        return String(result)
     }
 }

@@ -18,72 +18,12 @@ enum SearchTokenizer {
         "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with",
     ]
 
-    /// A term, cheap to hash: CJK terms are their one or two scalars packed in an integer, so the
-    /// millions of bigrams of a large site are not each made into a `String`.
-    enum Term: Hashable {
-        /// `first << 21 | second`; `second` is 0 for a character standing alone.
-        case cjk(UInt64)
-        case word(String)
-
-        var text: String {
-            switch self {
-            case .word(let word): return word
-            case .cjk(let packed):
-                var scalars = String.UnicodeScalarView()
-                scalars.append(Unicode.Scalar(UInt32(packed >> 21))!)
-                if let second = Unicode.Scalar(UInt32(packed & 0x1F_FFFF)), second.value != 0 { scalars.append(second) }
-                return String(scalars)
-            }
-        }
-    }
-
     /// The terms of `text`, in order, with repeats.
     static func terms(of text: String) -> [String] {
-        var terms: [String] = []
-        forEachTerm(of: text) { terms.append($0.text) }
-        return terms
-    }
-
-    /// Calls `body` with each term of `text`, in order, with repeats.
-    static func forEachTerm(of text: String, _ body: (Term) -> Void) {
-        if text.unicodeScalars.allSatisfy({ fastFold($0) != nil }) {
-            forEachTerm(ofNormalized: text.unicodeScalars.lazy.map { fastFold($0)! }, body)
-        } else {
-            forEachTerm(ofNormalized: text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars, body)
-        }
-    }
-
-    private static func forEachTerm<Scalars: Sequence<Unicode.Scalar>>(ofNormalized scalars: Scalars, _ body: (Term) -> Void) {
-        var previous: Unicode.Scalar?
-        var runLength = 0
-        var word = String.UnicodeScalarView()
-        func endRun() {
-            if runLength == 1, let previous { body(.cjk(UInt64(previous.value) << 21)) }
-            previous = nil
-            runLength = 0
-        }
-        func endWord() {
-            guard !word.isEmpty else { return }
-            let text = String(word)
-            word = String.UnicodeScalarView()
-            if text.count > 1, !stopWords.contains(text) { body(.word(EnglishStemmer.stem(text))) }
-        }
-        for scalar in scalars {
-            if isCJK(scalar) {
-                endWord()
-                if let previous { body(.cjk(UInt64(previous.value) << 21 | UInt64(scalar.value))) }
-                previous = scalar
-                runLength += 1
-            } else if isWordScalar(scalar) {
-                endRun()
-                word.append(scalar)
-            } else {
-                endRun()
-                endWord()
-            }
-        }
-        endRun()
-        endWord()
+        var terms = SearchTerms()
+        var numbers: [Int] = []
+        terms.appendTerms(of: text, to: &numbers)
+        return numbers.map(terms.text(of:))
     }
 
     /// NFKC, lower-cased.
@@ -109,12 +49,12 @@ enum SearchTokenizer {
         }
     }
 
-    /// Letters and digits of scripts written with spaces; ASCII is decided without a look-up of
-    /// Unicode properties, which is most of the text.
+    /// Letters and digits of scripts written with spaces. ASCII and the punctuation that
+    /// `fastFold` takes are decided without a (slow) look-up of Unicode properties.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        case 0x00...0x7F: false
+        case 0x00...0x7F, 0x2010...0x2027, 0x2500...0x257F, 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F: false
         default: scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
     }

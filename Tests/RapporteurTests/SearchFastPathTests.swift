@@ -1,0 +1,228 @@
+import Foundation
+import Markdown
+import Testing
+
+@testable import Rapporteur
+
+/// The search index reads text as UTF-8 bytes, for speed. These tests hold it to straightforward
+/// versions that work scalar by scalar with `String`s: any text must give the same terms, the
+/// same section text and the same JSON, byte for byte.
+@Suite struct SearchFastPathTests {
+    /// Mixed text: CJK runs, full-width forms, Latin-1, text that needs Foundation's NFKC (kana,
+    /// Hangul, ligatures, combining marks), characters to escape in JSON, and white space of all kinds.
+    static let texts = [
+        "出席APEC電信會議，資安「相互承認」。見圖 3、表",
+        "ＡＰＥＣ ＴＥＬ５３：資安（相互承認）ＩＴ and it",
+        "The Meetings of the economies, IT and a TEL53 meeting; Wi-Fi e-mail 10,000 3.5% U.S.A.",
+        "Sebastián SÁNCHEZ — Straße ÆØÅ æøå ÀÉÎ “MTC” • 5° ×2",
+        "Việt Nam’s café, Cafe\u{301} and İstanbul",
+        "ﬁle ½ Ⅻ ㈱ x\u{A0}y カタカナとひらがな 한국어 회의",
+        "𠀀𠀁 and ䷀ symbols; ٣٤ digits",
+        "quote \" backslash \\ </script> <b>/ a\u{2028}b\u{2029}c \u{01}\u{1F}\u{7F} tab\tline\r\n",
+        "", " ", "資", "a", "資 安", "ab 資安會",
+    ]
+
+    /// Scalars to make random text of: some of each kind above.
+    static let alphabet: [String] = [
+        "a", "Z", "e", "s", "1", " ", "\n", "\t", "\r", "資", "安", "會", "議", "，", "。", "、", "「", "Ａ", "ｚ", "５",
+        "é", "É", "ß", "’", "“", "—", "-", "ﬁ", "カ", "한", "𠀀", "\u{A0}", "\u{3000}", "\u{2028}", "\u{85}", "\u{200B}",
+        "\u{0B}", "\"", "\\", "<", "/", "\u{01}", "İ", "\u{301}", "ing", "ies", "the",
+    ]
+
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        return (0..<count).map { _ in (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }.joined() }
+    }
+
+    // MARK: - Terms
+
+    @Test func theTermsAreThoseOfAStraightforwardTokenizer() {
+        for text in Self.texts + Self.randomTexts(count: 2_000, seed: 1) {
+            #expect(SearchTokenizer.terms(of: text) == Self.referenceTerms(of: text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func termsAreNumberedOncePerText() {
+        var terms = SearchTerms()
+        var numbers: [Int] = []
+        terms.appendTerms(of: "Meetings 資安 meeting MEET 資安", to: &numbers)
+        #expect(numbers.map(terms.text(of:)) == ["meet", "資安", "meet", "meet", "資安"])
+        #expect(numbers == [0, 1, 0, 0, 1])
+    }
+
+    @Test func byteStringsKeepTheirNumbersAsTheTableGrows() {
+        var strings = NumberedByteStrings()
+        // Short strings are told by their bytes and length: "", "\0" and "\0\0" differ.
+        let keys = ["", "\0", "\0\0", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\0"] + (0..<5_000).map { "term\($0)" }
+        for (number, key) in keys.enumerated() {
+            #expect(strings.number(of: Array(key.utf8)) == (number, true))
+        }
+        for (number, key) in keys.enumerated() {
+            #expect(strings.number(of: key.utf8) == (number, false))
+            #expect(Array(strings[number]) == Array(key.utf8))
+        }
+        #expect(strings.count == keys.count)
+    }
+
+    @Test func theListedWhiteSpaceAndWordScalarsAgreeWithUnicode() {
+        for value in UInt32(0x80)...0x10_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(SectionText.isNonASCIIWhiteSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            #expect(SearchTokenizer.isWordScalar(scalar) == isWord, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    // MARK: - Section text
+
+    @Test func sectionTextCollapsesWhiteSpaceLikeAStraightforwardLoop() {
+        let parts = Self.texts + Self.randomTexts(count: 2_000, seed: 2)
+        for index in stride(from: 0, to: parts.count, by: 3) {
+            let group = Array(parts[index..<min(index + 3, parts.count)])
+            var text = SectionText()
+            for part in group { text.add(part) }
+            #expect(text.string == Self.collapsingWhiteSpace(group.joined(separator: " ")), "\(group.debugDescription)")
+        }
+    }
+
+    @Test func sectionTextTakesInlinesAsTheirPlainText() {
+        let position = SourcePosition(line: 1, column: 1)
+        let inlines: [Inline] = [
+            .text("  Opening\u{3000}of "), .emphasis([.text("the"), .softBreak, .strong([.code(" x\ny ")])]), .lineBreak,
+            .html("<br>"), .link(destination: "/a", title: "t", content: [.text("資安 ")], position),
+            .image(source: "a.png", title: "", alt: [.text("圖")], position), .abbreviation("APEC", title: "Asia"), .text(" \n"),
+        ]
+        var text = SectionText()
+        text.add("Before")
+        text.add(inlines)
+        #expect(text.string == Self.collapsingWhiteSpace("Before " + inlines.plainText))
+        #expect(text.string == "Before Opening of the x y 資安 圖APEC")
+    }
+
+    // MARK: - JSON
+
+    @Test func jsonStringsAreEscapedLikeAStraightforwardLoop() {
+        #expect(JSONValue.string("“</”\u{2028}\u{2029}\u{1F}\u{0}/<</").serialized() == "\"“<\\/”\\u2028\\u2029\\u001f\\u0000/<<\\/\"\n")
+        for text in Self.texts + Self.randomTexts(count: 2_000, seed: 3) {
+            #expect(JSONValue.string(text).serialized() == "\"" + Self.referenceEscaped(text) + "\"\n", "\(text.debugDescription)")
+        }
+    }
+
+    @Test(arguments: [0, 1, 2, 200])
+    func theIndexJSONIsWhatJSONValueWritesForStraightforwardPostings(sectionCount: Int) {
+        let texts = Self.texts + Self.randomTexts(count: 2 * sectionCount, seed: 4)
+        let sections = (0..<sectionCount).map { number in
+            SearchIndex.Section(
+                chapter: "第 \(number % 3) 章 \"x\"", heading: texts[(2 * number) % texts.count], url: "/zh-hant/c/#s\(number)",
+                text: texts[(2 * number + 1) % texts.count])
+        }
+        let index = SearchIndex(language: "zh-Hant", sections: sections)
+        #expect(String(decoding: index.json(), as: UTF8.self) == Self.referenceJSON(index))
+    }
+
+    // MARK: - Straightforward versions
+
+    /// Terms scalar by scalar, each word a `String`, every word stemmed.
+    static func referenceTerms(of text: String) -> [String] {
+        let scalars =
+            text.unicodeScalars.allSatisfy { SearchTokenizer.fastFold($0) != nil }
+            ? text.unicodeScalars.map { SearchTokenizer.fastFold($0)! }
+            : Array(text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
+        var terms: [String] = []
+        var run: [Unicode.Scalar] = []
+        var word = ""
+        func endRun() {
+            if run.count == 1 { terms.append(String(run[0])) }
+            run = []
+        }
+        func endWord() {
+            if word.count > 1, !SearchTokenizer.stopWords.contains(word) { terms.append(EnglishStemmer.stem(word)) }
+            word = ""
+        }
+        for scalar in scalars {
+            if SearchTokenizer.isCJK(scalar) {
+                endWord()
+                if let previous = run.last { terms.append(String(previous) + String(scalar)) }
+                run.append(scalar)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                endRun()
+                word.unicodeScalars.append(scalar)
+            } else {
+                endRun()
+                endWord()
+            }
+        }
+        endRun()
+        endWord()
+        return terms
+    }
+
+    static func collapsingWhiteSpace(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+                || (scalar.value > 0x7F && scalar.properties.isWhitespace)
+            {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result += " " }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func referenceEscaped(_ text: String) -> String {
+        var escaped = ""
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case "/" where previous == "<": escaped += "\\/"
+            case "\u{2028}": escaped += "\\u2028"
+            case "\u{2029}": escaped += "\\u2029"
+            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return escaped
+    }
+
+    /// The index through `JSONValue`, with postings gathered in a dictionary keyed by term.
+    static func referenceJSON(_ index: SearchIndex) -> String {
+        var postings: [String: [(section: Int, count: Int)]] = [:]
+        for (number, section) in index.sections.enumerated() {
+            for (text, weight) in [(section.heading, SearchIndex.headingWeight), (section.text, 1)] {
+                for term in referenceTerms(of: text) {
+                    if postings[term]?.last?.section == number {
+                        postings[term]![postings[term]!.count - 1].count += weight
+                    } else {
+                        postings[term, default: []].append((number, weight))
+                    }
+                }
+            }
+        }
+        let terms = postings.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { term, sections in
+            (term, JSONValue.string(sections.map { $0.count == 1 ? "\($0.section)" : "\($0.section):\($0.count)" }.joined(separator: " ")))
+        }
+        let sections = index.sections.map { section in
+            JSONValue.object([
+                ("chapter", .string(section.chapter)), ("heading", .string(section.heading)), ("url", .string(section.url)),
+                ("text", .string(section.text)),
+            ])
+        }
+        return JSONValue.object([("language", .string(index.language)), ("sections", .array(sections)), ("terms", .object(terms))])
+            .serialized()
+    }
+}
