@@ -1,0 +1,38 @@
+import Foundation
+import Mustache
+import Testing
+
+@testable import Rapporteur
+
+@Suite struct TemplateLibraryTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapporteur-templates-\(UUID().uuidString)")
+
+    private func library(_ templates: [String: String]) throws(SiteError) -> TemplateLibrary {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in templates.merging(["strings.yaml": "en:\n  skip: Skip\n"], uniquingKeysWith: { $1 }) {
+            try? Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        return try TemplateLibrary.load(directory: folder, displayPath: "Templates", languages: ["en"])
+    }
+
+    @Test func escapesValuesAsSwiftMustacheDoes() throws {
+        let value = "<a href=\"x\">Tom's & Jerry's</a> 資安 e\u{301}"
+        let ours = try library(["page.mustache": "<p title=\"{{v}}\">{{v}}</p>{{{v}}}\n"]).render("page", ["v": value])
+        let theirs = try MustacheTemplate(string: "<p title=\"{{v}}\">{{v}}</p>{{{v}}}\n").render(["v": value])
+        #expect(ours == theirs)
+        #expect(ours.contains("&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;"))
+    }
+
+    @Test func standaloneTagsStillLeaveNoLines() throws {
+        let text = "{{#items}}\n<li>{{.}}</li>\n{{/items}}\n"
+        let ours = try library(["list.mustache": text]).render("list", ["items": ["a", "b"]])
+        #expect(ours == "<li>a</li>\n<li>b</li>\n")
+    }
+
+    @Test(arguments: [(text: "{{/close}}\n", line: 1), (text: "<p>\n\n{{/close}}\n", line: 3)])
+    func syntaxErrorsNameTheirLine(text: String, line: Int) throws {
+        let error = try #require(throws: SiteError.self) { try library(["broken.mustache": text]) }
+        #expect(error.diagnostics.first?.location.file == "Templates/broken.mustache")
+        #expect(error.diagnostics.first?.location.line == line, "\(error)")
+    }
+}
