@@ -33,19 +33,19 @@ struct LinkChecker {
         self.init(paths: paths, ids: Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }, basePath: basePath)
     }
 
-    /// Logs every broken link of `pages`, page by page in their order.
+    /// Logs every broken link of `pages`, page by page in their order, each page's links sorted.
     func check(_ pages: [Page], log: inout DiagnosticLog) {
         let problems = pages.parallelMap { page in
-            var messages: [String] = []
-            for link in page.links.sorted() {
+            var broken: [(link: String, message: String)] = []
+            for link in page.links {
                 guard let (target, anchor) = resolve(link, from: page.path) else { continue }
                 if !paths.contains(target) {
-                    messages.append("broken link '\(link)': public/\(target) is not built")
+                    broken.append((link, "broken link '\(link)': public/\(target) is not built"))
                 } else if let anchor, !anchor.isEmpty, ids[target]?.contains(anchor) != true {
-                    messages.append("broken link '\(link)': public/\(target) has no id '\(anchor)'")
+                    broken.append((link, "broken link '\(link)': public/\(target) has no id '\(anchor)'"))
                 }
             }
-            return messages
+            return broken.sorted { $0.link < $1.link }.map(\.message)
         }
         for (page, messages) in zip(pages, problems) {
             for message in messages { log.error(message, at: SourceLocation(file: "public/" + page.path)) }
@@ -58,23 +58,25 @@ struct LinkChecker {
             .map(\.path)
     }
 
-    /// The output file and anchor an internal link points to; nil for external links.
+    /// The output file and anchor an internal link points to; nil for external links. Works on
+    /// substrings: it runs for every link of every page.
     private func resolve(_ link: String, from page: String) -> (String, String?)? {
         let decoded = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if decoded.hasPrefix("//") || LinkRewriter.hasScheme(decoded) { return nil }
-        let parts = decoded.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let path = parts[0].split(separator: "?").first.map(String.init) ?? ""
-        let anchor = parts.count > 1 ? Self.percentDecoded(parts[1]) : nil
+        let hash = decoded.firstIndex(of: "#")
+        let anchor = hash.map { Self.percentDecoded(String(decoded[decoded.index(after: $0)...])) }
+        var path = decoded[..<(hash ?? decoded.endIndex)]
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
         if path.isEmpty { return (page, anchor) }
-        let absolute: String
+        let absolute: Substring
         if path.hasPrefix("/") {
             guard path.hasPrefix(basePath) else { return ("(outside the site) " + path, anchor) }
-            absolute = String(path.dropFirst(basePath.count))
+            absolute = path.dropFirst(basePath.count)
         } else {
-            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
-            absolute = Self.normalize(folder.isEmpty ? path : folder + "/" + path)
+            let folder = page.lastIndex(of: "/").map { page[..<$0] } ?? ""
+            absolute = Substring(Self.normalize(folder.isEmpty ? String(path) : folder + "/" + path))
         }
-        let target = absolute.isEmpty || absolute.hasSuffix("/") ? absolute + "index.html" : absolute
+        let target = absolute.isEmpty || absolute.hasSuffix("/") ? absolute + "index.html" : String(absolute)
         return (Self.percentDecoded(target), anchor)
     }
 
