@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Parses CommonMark with libcmark and returns the document as Swift values.
 ///
 /// This is the only file that touches cmark: every C node is read here and freed before
@@ -7,31 +13,38 @@ import CCmark
 public enum CommonMark {
     /// Parses `source` into blocks. cmark accepts any input, so this cannot fail.
     public static func parse(_ source: String) -> [Block] {
-        var source = source
-        let lines = LineIndex(source)
-        return source.withUTF8 { buffer in
-            let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        var contiguous = source
+        return contiguous.withUTF8 { buffer in
+            // No CMARK_OPT_VALIDATE_UTF8: a Swift string is valid UTF-8 already, and cmark replaces
+            // NUL bytes with U+FFFD either way, so the check would find nothing to repair.
+            let options = CMARK_OPT_SOURCEPOS
             guard let document = cmark_parse_document(buffer.baseAddress, buffer.count, options) else {
                 preconditionFailure("cmark_parse_document returned no document")
             }
             defer { cmark_node_free(document) }
-            return NodeReader(lines: lines).blocks(under: document)
+            return NodeReader(lines: LineIndex(source, bytes: buffer)).blocks(under: document)
         }
     }
 }
 
 /// Converts cmark's byte columns to character columns. Line starts are found once on the UTF-8
 /// bytes; a column is counted only for the blocks that ask.
-private struct LineIndex {
+struct LineIndex {
     private let source: String
+    /// The UTF-8 bytes of `source`, valid only while they are lent (during `CommonMark.parse`).
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// The UTF-8 offset where each line starts.
-    private let starts: [Int]
+    let starts: [Int]
 
-    init(_ source: String) {
+    init(_ source: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.source = source
+        self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in source.utf8.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        if let base = bytes.baseAddress {
+            // memchr finds line ends many bytes at a time.
+            while let newline = memchr(base + starts[starts.count - 1], 0x0A, bytes.count - starts[starts.count - 1]) {
+                starts.append(base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1)
+            }
         }
         self.starts = starts
     }
@@ -40,10 +53,19 @@ private struct LineIndex {
         guard line >= 1, line <= starts.count, byteColumn > 1 else {
             return SourcePosition(line: max(line, 1), column: max(byteColumn, 1))
         }
+        let start = starts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        // ASCII other than "\r" (which joins a following "\n") is one character per byte.
+        if !bytes[start..<end].contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) {
+            return SourcePosition(line: line, column: end - start + 1)
+        }
+        return SourcePosition(line: line, column: characterCount(from: start, to: end) + 1)
+    }
+
+    /// The characters of `source` between two UTF-8 offsets.
+    func characterCount(from start: Int, to end: Int) -> Int {
         let utf8 = source.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
-        let end = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
-        return SourcePosition(line: line, column: Substring(utf8[start..<end]).count + 1)
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]).count
     }
 }
 
@@ -51,14 +73,23 @@ private struct NodeReader {
     let lines: LineIndex
 
     func blocks(under parent: OpaquePointer) -> [Block] {
-        children(of: parent).compactMap(block)
+        children(of: parent, block)
     }
 
-    private func children(of node: OpaquePointer) -> [OpaquePointer] {
-        var result: [OpaquePointer] = []
+    /// Reads the children of `node` in order into an array sized once, without an intermediate
+    /// array of pointers.
+    private func children<T>(of node: OpaquePointer, _ read: (OpaquePointer) -> T?) -> [T] {
+        var count = 0
         var child = cmark_node_first_child(node)
         while let current = child {
-            result.append(current)
+            count += 1
+            child = cmark_node_next(current)
+        }
+        var result: [T] = []
+        result.reserveCapacity(count)
+        child = cmark_node_first_child(node)
+        while let current = child {
+            if let value = read(current) { result.append(value) }
             child = cmark_node_next(current)
         }
         return result
@@ -92,7 +123,7 @@ private struct NodeReader {
                 start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
                 isTight: cmark_node_get_list_tight(node) != 0
             )
-            return .list(style, items: children(of: node).map(blocks(under:)))
+            return .list(style, items: children(of: node, blocks(under:)))
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             return .codeBlock(info: info, literal: literal(of: node), position(of: node))
@@ -107,7 +138,7 @@ private struct NodeReader {
 
     /// Inline positions are not tracked by cmark 0.30, so links take their block's position.
     private func inlines(under parent: OpaquePointer, at blockPosition: SourcePosition) -> [Inline] {
-        children(of: parent).compactMap { inline($0, at: blockPosition) }
+        children(of: parent) { inline($0, at: blockPosition) }
     }
 
     private func inline(_ node: OpaquePointer, at: SourcePosition) -> Inline? {

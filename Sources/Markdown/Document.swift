@@ -10,7 +10,7 @@ public struct SourcePosition: Hashable, Sendable {
 }
 
 /// A block of a CommonMark document, as plain Swift values.
-public indirect enum Block: Hashable, Sendable {
+public enum Block: Hashable, Sendable {
     case paragraph([Inline], SourcePosition)
     /// A heading; `id` is filled in by the caller before rendering.
     case heading(level: Int, content: [Inline], id: String?, SourcePosition)
@@ -38,7 +38,7 @@ public struct ListStyle: Hashable, Sendable {
 }
 
 /// An inline element of a CommonMark document.
-public indirect enum Inline: Hashable, Sendable {
+public enum Inline: Hashable, Sendable {
     case text(String)
     case softBreak
     case lineBreak

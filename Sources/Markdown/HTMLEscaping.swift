@@ -2,21 +2,39 @@
 public enum HTML {
     /// Escapes `& < > " '` so that the result is safe in text and in quoted attributes.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 })
-        else { return text }
         var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
+        escape(text, into: &result)
         return result
+    }
+
+    /// Appends `text` escaped to `output`: the bytes are scanned once, and the runs between the
+    /// five characters are appended whole.
+    public static func escape(_ text: String, into output: inout String) {
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var runStart = 0
+            func appendRun(to end: Int) {
+                let utf8 = text.utf8
+                output += text[utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: end)]
+            }
+            // All five characters are at most ">" (0x3E); most bytes are past it.
+            for offset in bytes.indices where bytes[offset] <= UInt8(ascii: ">") {
+                let entity: String
+                switch bytes[offset] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                appendRun(to: offset)
+                output += entity
+                runStart = offset + 1
+            }
+            // Text with nothing to escape is appended as is (an empty output then shares its storage).
+            if runStart == 0 { output += text } else { appendRun(to: bytes.count) }
+        }
     }
 
     /// Whether a link destination uses a scheme that runs code or reads local files.

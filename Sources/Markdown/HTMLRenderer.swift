@@ -39,7 +39,11 @@ private extension HTMLRenderer {
             }
         case .heading(let level, let content, let id, _):
             output += "<h\(level)"
-            if let id { output += " id=\"\(HTML.escape(id))\"" }
+            if let id {
+                output += " id=\""
+                HTML.escape(id, into: &output)
+                output += "\""
+            }
             output += ">"
             write(content, into: &output)
             output += "</h\(level)>\n"
@@ -52,7 +56,7 @@ private extension HTMLRenderer {
         case .codeBlock(let info, let literal, _):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             output += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTML.escape(language))\">"
-            output += HTML.escape(literal)
+            HTML.escape(literal, into: &output)
             output += "</code></pre>\n"
         case .htmlBlock(let html, _):
             if allowsRawHTML { output += html }
@@ -88,12 +92,20 @@ private extension HTMLRenderer {
 
     func write(_ inline: Inline, into output: inout String) {
         switch inline {
-        case .text(let text): output += HTML.escape(text)
+        case .text(let text): HTML.escape(text, into: &output)
         case .softBreak: output += "\n"
         case .lineBreak: output += "<br>\n"
-        case .code(let code): output += "<code>\(HTML.escape(code))</code>"
+        case .code(let code):
+            output += "<code>"
+            HTML.escape(code, into: &output)
+            output += "</code>"
         case .html(let html): if allowsRawHTML { output += html }
-        case .abbreviation(let text, let title): output += "<abbr title=\"\(HTML.escape(title))\">\(HTML.escape(text))</abbr>"
+        case .abbreviation(let text, let title):
+            output += "<abbr title=\""
+            HTML.escape(title, into: &output)
+            output += "\">"
+            HTML.escape(text, into: &output)
+            output += "</abbr>"
         case .emphasis(let children):
             output += "<em>"
             write(children, into: &output)
@@ -103,20 +115,34 @@ private extension HTMLRenderer {
             write(children, into: &output)
             output += "</strong>"
         case .link(let destination, let title, let children, _):
-            output += "<a href=\"\(safeURL(destination))\""
-            if !title.isEmpty { output += " title=\"\(HTML.escape(title))\"" }
+            output += "<a href=\""
+            writeURL(destination, into: &output)
+            output += "\""
+            writeTitle(title, into: &output)
             output += ">"
             write(children, into: &output)
             output += "</a>"
         case .image(let source, let title, let alt, _):
-            output += "<img src=\"\(safeURL(source))\" alt=\"\(HTML.escape(alt.plainText))\""
-            if !title.isEmpty { output += " title=\"\(HTML.escape(title))\"" }
+            output += "<img src=\""
+            writeURL(source, into: &output)
+            output += "\" alt=\""
+            HTML.escape(alt.plainText, into: &output)
+            output += "\""
+            writeTitle(title, into: &output)
             output += ">"
         }
     }
 
-    func safeURL(_ url: String) -> String {
-        if !allowsRawHTML && HTML.isDangerousURL(url) { return "" }
-        return HTML.escape(url)
+    /// A dangerous URL is written empty unless raw HTML is allowed.
+    func writeURL(_ url: String, into output: inout String) {
+        if !allowsRawHTML && HTML.isDangerousURL(url) { return }
+        HTML.escape(url, into: &output)
+    }
+
+    func writeTitle(_ title: String, into output: inout String) {
+        guard !title.isEmpty else { return }
+        output += " title=\""
+        HTML.escape(title, into: &output)
+        output += "\""
     }
 }

@@ -16,15 +16,28 @@ struct GlossaryMarker {
         var expansion: String
     }
 
+    /// A term with the UTF-8 bytes of its acronym, compared at each candidate place.
+    private struct Entry {
+        var term: Term
+        var bytes: [UInt8]
+    }
+
     /// The acronyms by their first word (letters and digits), longest first.
-    private let termsByFirstWord: [String: [Term]]
+    private let termsByFirstWord: [String: [Entry]]
+    /// The bytes that start some acronym's first word, by byte value: a word starting with any
+    /// other byte (most words) is skipped without making a string of it.
+    private let startsFirstWord: [Bool]
 
     init(terms: [Term]) {
-        var byWord: [String: [Term]] = [:]
+        var byWord: [String: [Entry]] = [:]
+        var starts = [Bool](repeating: false, count: 256)
         for term in terms where !term.acronym.isEmpty && !term.expansion.isEmpty {
-            byWord[Self.firstWord(of: term.acronym.utf8), default: []].append(term)
+            let word = Self.firstWord(of: term.acronym.utf8)
+            byWord[word, default: []].append(Entry(term: term, bytes: Array(term.acronym.utf8)))
+            if let first = word.utf8.first { starts[Int(first)] = true }
         }
-        termsByFirstWord = byWord.mapValues { $0.sorted { $0.acronym.utf8.count > $1.acronym.utf8.count } }
+        termsByFirstWord = byWord.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
+        startsFirstWord = starts
     }
 
     /// The glossary of `project` in `language`; empty when there is no glossary table or it
@@ -75,51 +88,61 @@ private extension GlossaryMarker {
     }
 
     func mark(_ inlines: [Inline], used: inout Set<String>) -> [Inline] {
-        inlines.flatMap { inline -> [Inline] in
-            switch inline {
-            case .text(let text): return mark(text, used: &used)
-            case .emphasis(let children): return [.emphasis(mark(children, used: &used))]
-            case .strong(let children): return [.strong(mark(children, used: &used))]
-            case .softBreak, .lineBreak, .code, .html, .link, .image, .abbreviation: return [inline]
-            }
-        }
-    }
-
-    /// Splits one text inline around the acronyms used for the first time.
-    func mark(_ text: String, used: inout Set<String>) -> [Inline] {
-        let bytes = Array(text.utf8)
         var result: [Inline] = []
-        var plainStart = 0
-        var position = 0
-        while position < bytes.count {
-            guard Self.isWordByte(bytes[position]), position == 0 || !Self.isWordByte(bytes[position - 1]) else {
-                position += 1
-                continue
+        result.reserveCapacity(inlines.count)
+        for inline in inlines {
+            switch inline {
+            case .text(let text): mark(text, used: &used, into: &result)
+            case .emphasis(let children): result.append(.emphasis(mark(children, used: &used)))
+            case .strong(let children): result.append(.strong(mark(children, used: &used)))
+            case .softBreak, .lineBreak, .code, .html, .link, .image, .abbreviation: result.append(inline)
             }
-            let word = Self.firstWord(of: bytes[position...])
-            guard let term = termsByFirstWord[word]?.first(where: { matches($0.acronym, in: bytes, at: position) }) else {
-                position += word.utf8.count
-                continue
-            }
-            let end = position + term.acronym.utf8.count
-            if used.insert(term.acronym).inserted {
-                if plainStart < position { result.append(.text(String(decoding: bytes[plainStart..<position], as: UTF8.self))) }
-                result.append(.abbreviation(term.acronym, title: term.expansion))
-                plainStart = end
-            }
-            position = end
         }
-        if result.isEmpty { return [.text(text)] }
-        if plainStart < bytes.count { result.append(.text(String(decoding: bytes[plainStart...], as: UTF8.self))) }
         return result
     }
 
+    /// Splits one text inline around the acronyms used for the first time.
+    func mark(_ text: String, used: inout Set<String>, into result: inout [Inline]) {
+        var text = text
+        let marked = text.withUTF8 { bytes in
+            var marked = false
+            var plainStart = 0
+            var position = 0
+            while position < bytes.count {
+                // Only a word starting with one of `startsFirstWord` is looked up.
+                guard startsFirstWord[Int(bytes[position])], position == 0 || !Self.isWordByte(bytes[position - 1]) else {
+                    position += 1
+                    continue
+                }
+                var wordEnd = position + 1
+                while wordEnd < bytes.count && Self.isWordByte(bytes[wordEnd]) { wordEnd += 1 }
+                guard
+                    let entry = termsByFirstWord[String(decoding: bytes[position..<wordEnd], as: UTF8.self)]?
+                        .first(where: { Self.matches($0.bytes, in: bytes, at: position) })
+                else {
+                    position = wordEnd
+                    continue
+                }
+                let end = position + entry.bytes.count
+                if used.insert(entry.term.acronym).inserted {
+                    if plainStart < position { result.append(.text(String(decoding: bytes[plainStart..<position], as: UTF8.self))) }
+                    result.append(.abbreviation(entry.term.acronym, title: entry.term.expansion))
+                    plainStart = end
+                    marked = true
+                }
+                position = end
+            }
+            if marked && plainStart < bytes.count { result.append(.text(String(decoding: bytes[plainStart...], as: UTF8.self))) }
+            return marked
+        }
+        if !marked { result.append(.text(text)) }
+    }
+
     /// Whether `acronym` is at `position` and ends at a word boundary.
-    func matches(_ acronym: String, in bytes: [UInt8], at position: Int) -> Bool {
-        let pattern = Array(acronym.utf8)
-        let end = position + pattern.count
-        guard end <= bytes.count, bytes[position..<end].elementsEqual(pattern) else { return false }
-        return end == bytes.count || !Self.isWordByte(bytes[end])
+    static func matches(_ acronym: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let end = position + acronym.count
+        guard end <= bytes.count, bytes[position..<end].elementsEqual(acronym) else { return false }
+        return end == bytes.count || !isWordByte(bytes[end])
     }
 
     /// An ASCII letter or digit: acronyms are ASCII, so UTF-8 bytes of other characters never match.

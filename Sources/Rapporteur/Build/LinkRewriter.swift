@@ -47,9 +47,9 @@ struct LinkRewriter {
     /// The site path for `destination`, or nil to keep it as it is (external links).
     func resolve(_ destination: String, at location: SourceLocation, log: inout DiagnosticLog) -> String? {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return nil }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let path = parts[0]
-        let anchor = parts.count > 1 ? parts[1] : nil
+        let hash = destination.firstIndex(of: "#")
+        let path = String(destination[..<(hash ?? destination.endIndex)])
+        let anchor = hash.map { String(destination[destination.index(after: $0)...]) }
         let language = chapter.language
         if path.isEmpty {
             guard let anchor, index[language.code]?[chapter.fileName]?.anchors.contains(anchor) == true else {
@@ -80,7 +80,8 @@ struct LinkRewriter {
             targetLanguage = other
             fileName = String(path[path.index(after: slash)...])
         }
-        guard fileName.hasSuffix(".md"), !fileName.contains("/") else {
+        // Foundation's search is asked only when there is a "/" byte at all, which is rare.
+        guard fileName.hasSuffix(".md"), !(fileName.utf8.contains(UInt8(ascii: "/")) && fileName.contains("/")) else {
             log.error(
                 "link to '\(destination)': link to a chapter by its file name (05-dsg.md), a table by ../tables/NAME.yaml, or a heading by #id",
                 at: location)
@@ -101,9 +102,33 @@ struct LinkRewriter {
     }
 
     static func hasScheme(_ url: String) -> Bool {
+        // Decided on the bytes when the first one outside `A-Z a-z 0-9 + - .` is not a ":", or is
+        // one followed by ASCII: only a combining mark after it makes the ":" part of a character.
+        let utf8 = url.utf8
+        var end = utf8.startIndex
+        while end < utf8.endIndex, isSchemeByte(utf8[end]) { utf8.formIndex(after: &end) }
+        guard end < utf8.endIndex, utf8[end] == UInt8(ascii: ":") else { return false }
+        let next = utf8.index(after: end)
+        if next == utf8.endIndex || utf8[next] < 0x80 {
+            return end > utf8.startIndex && isLetterByte(utf8[utf8.startIndex])
+        }
+        return hasSchemeByCharacters(url)
+    }
+
+    /// `hasScheme(_:)` on characters, which decides the unusual cases.
+    static func hasSchemeByCharacters(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
         return !scheme.isEmpty && scheme.first!.isLetter
             && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    private static func isLetterByte(_ byte: UInt8) -> Bool {
+        (65...90).contains(byte) || (97...122).contains(byte)
+    }
+
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        isLetterByte(byte) || (48...57).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".")
     }
 }

@@ -53,20 +53,37 @@ enum SourceFile {
 }
 
 /// Listing files under a folder, sorted, as paths relative to it.
+///
+/// Reads the folders with `readdir`, which gives each entry's type without a stat, and follows
+/// FileManager's enumerator otherwise: symbolic links are neither listed nor entered, hidden
+/// files are listed, and folders on another file system are not entered.
 enum FileTree {
     static func files(under directory: URL) -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let root =
-            directory.standardizedFileURL.path.hasSuffix("/")
-            ? directory.standardizedFileURL.path : directory.standardizedFileURL.path + "/"
+        var root = stat()
+        guard lstat(directory.path, &root) == 0, root.st_mode & S_IFMT == S_IFDIR else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(root) else { continue }
-            files.append(String(path.dropFirst(root.count)))
-        }
+        collect(directory.path, relative: "", device: root.st_dev, into: &files)
         return files.sorted()
+    }
+
+    private static func collect(_ path: String, relative: String, device: dev_t, into files: inout [String]) {
+        guard let stream = opendir(path) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            let type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_REG) {
+                files.append(relative + name)
+            } else if type == Int32(DT_DIR) || type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path + "/" + name, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFREG {
+                    files.append(relative + name)
+                } else if info.st_mode & S_IFMT == S_IFDIR, info.st_dev == device {
+                    collect(path + "/" + name, relative: relative + name + "/", device: device, into: &files)
+                }
+            }
+        }
     }
 }

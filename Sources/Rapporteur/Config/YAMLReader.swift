@@ -18,15 +18,18 @@ struct YAMLReader {
     func parse(_ text: String) throws(SiteError) -> Node {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Swift strings are UTF-8; naming the encoding spares Yams a read of the environment per parse.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw SiteError(describe(error), at: location(of: error, in: text))
         } catch {
             throw SiteError("invalid YAML: \(error)", at: location(line: 1, column: 1))
         }
         guard let root else { return Node.mapping(.init([])) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        try refuseAnchors(in: root, lines: lines)
+        // Without an "&" or "*" byte there is no anchor or alias to find.
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) {
+            try refuseAnchors(in: root, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        }
         return root
     }
 

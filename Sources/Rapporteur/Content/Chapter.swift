@@ -79,7 +79,7 @@ struct FrontMatter {
         while lineStart < text.endIndex {
             let lineEnd = text.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
             let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-            let isFence = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespacesAndNewlines) == "---"
+            let isFence = Self.isFence(text[lineStart..<lineEnd])
             lineNumber += 1
             if lineNumber == 1 {
                 guard isFence else {
@@ -95,5 +95,17 @@ struct FrontMatter {
             throw SiteError("missing front matter: a chapter starts with a '---' line, then 'title: ...'", at: start)
         }
         throw SiteError("front matter is not closed: add a '---' line after it", at: start)
+    }
+
+    /// Whether `line` trims to `---` with `.whitespacesAndNewlines`, asking Foundation only for a
+    /// non-ASCII line with a "-": an ASCII line is trimmed on its bytes (the set's ASCII members
+    /// are tab to carriage return, and space).
+    static func isFence(_ line: Substring) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: "-")) else { return false }
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return line.trimmingCharacters(in: .whitespacesAndNewlines) == "---"
+        }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        return line.utf8.drop(while: isSpace).reversed().drop(while: isSpace).elementsEqual("---".utf8)
     }
 }

@@ -78,16 +78,34 @@ struct Outliner {
 
     /// Splits `Heading text {#id}` into the text and the id.
     static func splitExplicitID(_ content: [Inline]) -> ([Inline], String?) {
-        guard case .text(let last)? = content.last, last.hasSuffix("}"),
-            let open = last.range(of: "{#", options: .backwards)
-        else { return (content, nil) }
-        let id = String(last[open.upperBound..<last.index(before: last.endIndex)])
-        guard Slug.isValid(id) else { return (content, nil) }
+        guard case .text(let last)? = content.last, let (rest, id) = explicitID(in: last) else { return (content, nil) }
         var text = content
-        let rest = String(last[..<open.lowerBound]).trimmed
         text.removeLast()
         if !rest.isEmpty { text.append(.text(rest)) }
         return (text, id)
+    }
+
+    /// The text before a trailing `{#id}` (trimmed) and the id, or nil.
+    static func explicitID(in last: String) -> (rest: String, id: String)? {
+        let bytes = last.utf8
+        guard bytes.last == UInt8(ascii: "}") else { return nil }
+        // The usual `text {#id}` is split on its bytes: when ASCII (or nothing) precedes the last
+        // `{#` and a valid id follows it, Foundation's search finds that same `{#`.
+        if let open = bytes.lastIndex(of: UInt8(ascii: "{")), bytes[bytes.index(after: open)...].first == UInt8(ascii: "#"),
+            open == bytes.startIndex || bytes[bytes.index(before: open)] < 0x80
+        {
+            let id = String(last[bytes.index(open, offsetBy: 2)..<bytes.index(before: bytes.endIndex)])
+            if Slug.isValid(id) { return (String(last[..<open]).trimmed, id) }
+        }
+        return explicitIDBySearch(in: last)
+    }
+
+    /// `explicitID(in:)` by Foundation's search for the last `{#`, which decides the unusual cases.
+    static func explicitIDBySearch(in last: String) -> (rest: String, id: String)? {
+        guard last.hasSuffix("}"), let open = last.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(last[open.upperBound..<last.index(before: last.endIndex)])
+        guard Slug.isValid(id) else { return nil }
+        return (String(last[..<open.lowerBound]).trimmed, id)
     }
 }
 
