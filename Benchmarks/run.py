@@ -70,6 +70,7 @@ def main():
         }
         chosen = {name: commands[name] for name in tools}
         samples = {name: [] for name in chosen}
+        settle(corpus)
         # Small corpora get one untimed round first; large ones were just written, so they are in the page cache.
         rounds = ([False] if pages <= 2000 else []) + [True] * args.runs
         for number, timed in enumerate(rounds):
@@ -77,12 +78,15 @@ def main():
             names = names[number % len(names):] + names[:number % len(names)]
             for name in names:
                 argv, cwd = chosen[name]
-                sample = measure(argv, cwd, corpus / f"out-{name}")
+                sample = measure(argv, cwd, corpus / f"out-{name}-{number}")
                 if timed:
                     samples[name].append(sample)
             print(f"  {pages} pages, {'run ' + str(number + 1 - (len(rounds) - args.runs)) if timed else 'warm-up'}: "
                   + ", ".join(f"{n} {samples[n][-1]['wall']:.2f} s" if timed else n for n in names), flush=True)
         results["sizes"].append(summarize(pages, samples))
+        for out in corpus.glob("out-*"):
+            if out.is_dir():
+                shutil.rmtree(out)
         (args.work / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     if "rapporteur" in tools:
         try:
@@ -146,8 +150,23 @@ class BuildFailed(Exception):
     """A timed command exited with an error."""
 
 
+def settle(corpus):
+    """Removes earlier outputs, then waits until ext4 may reuse their inodes.
+
+    On ext4 without a journal (this machine's disk) an inode freed less than 30 s ago
+    (dirty_expire_centisecs) is skipped when a new one is allocated, one by one from the start of
+    its group: writing 20,000 files just after deleting 20,000 others took every tool several
+    times longer, and more with every run. So every run writes into its own new folder, nothing
+    is deleted between runs, and the runs start 31 s after the last deletion (or the corpus was written).
+    """
+    for out in corpus.glob("out-*"):
+        if out.is_dir():
+            shutil.rmtree(out)
+    time.sleep(31)
+
+
 def measure(argv, cwd, out):
-    """Runs one build into a fresh `out`: wall time, the child's peak RSS and rapporteur's phases."""
+    """Runs one build into `out` (new, or removed first): wall time, the child's peak RSS and rapporteur's phases."""
     if out.exists():
         shutil.rmtree(out)
     argv = [a.replace("{out}", str(out)) for a in argv]
