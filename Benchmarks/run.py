@@ -153,16 +153,18 @@ class BuildFailed(Exception):
 def settle(corpus):
     """Removes earlier outputs, then waits until ext4 may reuse their inodes.
 
-    On ext4 without a journal (this machine's disk) an inode freed less than 30 s ago
-    (dirty_expire_centisecs) is skipped when a new one is allocated, one by one from the start of
-    its group: writing 20,000 files just after deleting 20,000 others took every tool several
-    times longer, and more with every run. So every run writes into its own new folder, nothing
-    is deleted between runs, and the runs start 31 s after the last deletion (or the corpus was written).
+    On ext4 without a journal (this machine's disk) a new inode is sought from the start of its
+    group, skipping each one freed less than 60 s ago (360 s while its inode table block is
+    dirty; see `recently_deleted` in fs/ext4/ialloc.c). Writing 20,000 files just after deleting
+    20,000 others took every tool several times longer, and more with every run. So every run
+    writes into its own new folder, nothing is deleted between runs, and the runs start 61 s
+    after the last deletion (or the corpus was written) was synced.
     """
     for out in corpus.glob("out-*"):
         if out.is_dir():
             shutil.rmtree(out)
-    time.sleep(31)
+    os.sync()
+    time.sleep(61)
 
 
 def measure(argv, cwd, out):

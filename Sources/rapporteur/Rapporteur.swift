@@ -48,7 +48,8 @@ struct BuildCommand: ParsableCommand {
         do {
             try OutputWriter.checkOutputFolder(outputURL, project: options.root)
             let result = try SiteBuilder.build(
-                root: options.root, baseURL: options.baseURL, integrity: strict ? .errors : .off, writingTo: outputURL)
+                root: options.root, baseURL: options.baseURL, integrity: strict ? .errors : .off, writingTo: outputURL,
+                freesMemory: false)
             report(result.warnings)
             if timings {
                 print(result.timings.map { "\($0.phase) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", "))

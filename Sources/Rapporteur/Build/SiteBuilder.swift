@@ -8,9 +8,12 @@ public enum SiteBuilder {
     /// Builds the project at `root`. Throws every problem found when there is any error.
     ///
     /// With `output`, files are written there (atomically, see `StagingFolder`) and the result's
-    /// `files` is empty; without it, the result holds them.
+    /// `files` is empty; without it, the result holds them. A process that exits right after the
+    /// build passes `freesMemory: false`: freeing every chapter's tree took a 10,000-page site
+    /// 0.4 s, and the system reclaims the memory at exit anyway (as compilers do).
     public static func build(
-        root: URL, baseURL: String? = nil, integrity: IntegrityLevel = .warnings, writingTo output: URL? = nil
+        root: URL, baseURL: String? = nil, integrity: IntegrityLevel = .warnings, writingTo output: URL? = nil,
+        freesMemory: Bool = true
     ) throws(SiteError) -> BuildResult {
         var log = DiagnosticLog()
         var timings = PhaseTimer()
@@ -24,6 +27,7 @@ public enum SiteBuilder {
             throw SiteError(log.sorted.filter { $0.severity == .error })
         }
         try timings.measure("write") { () throws(SiteError) in try staging?.commit() }
+        if !freesMemory { _ = Unmanaged.passRetained(Leftovers(project: project, index: result.index)) }
         return BuildResult(
             files: result.files,
             fileCount: result.paths.count,
@@ -32,6 +36,17 @@ public enum SiteBuilder {
             tableCount: project.tables.count,
             coverage: result.coverage,
             timings: timings.phases)
+    }
+}
+
+/// What `SiteBuilder.build(freesMemory: false)` leaves to the system.
+private final class Leftovers {
+    let project: Project
+    let index: [String: [String: ExpandedChapter]]
+
+    init(project: Project, index: [String: [String: ExpandedChapter]]) {
+        self.project = project
+        self.index = index
     }
 }
 
