@@ -6,10 +6,12 @@
 
 Steps: build rapporteur in release mode (--scratch-path .build-bench), compile
 Benchmarks/rawlimit.c, generate each corpus with Benchmarks/corpus.py, then per size run
-rapporteur, hugo and rawlimit interleaved (the order rotates each round) into fresh output
-folders, and print medians of wall time, pages per second, peak memory (the child's maxrss),
-rapporteur's phase times (`build --timings`) and the ratios. Then time the real site's release
-build (writing to a temporary folder, never to public/). Results are also saved as JSON.
+rapporteur, hugo and rawlimit interleaved (the order rotates each round), each run into a new
+output folder once the file system has settled (see `settle`), and print medians of wall time,
+pages per second, peak memory (the child's maxrss), rapporteur's phase times (`build --timings`)
+and the ratios. Then time the real site's release build (writing to a temporary folder, never
+to public/) and `serve`'s save-to-reload latency (serve_latency.py) on the real site and the
+largest corpus. Results are also saved as JSON.
 
 Needs Python 3, gcc, libcmark-dev, Debian's hugo and GNU time for peak memory
 (apt-get install -y hugo time); a missing hugo is skipped with a note. Corpora and outputs go to --work (default /tmp/rapporteur-bench).
