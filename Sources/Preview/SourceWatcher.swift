@@ -117,10 +117,17 @@ extension SourceWatcher {
         private static let mask = UInt32(
             IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
 
+        /// The watched folders' names, seen at the project's root when one is made again.
+        private let sources: Set<String>
+
         init?(root: URL, folders: [String]) {
             self.root = root
+            sources = Set(folders)
             descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
             guard descriptor >= 0 else { return nil }
+            // The root itself, for a source folder deleted and made again (a `git checkout`).
+            let rootWatch = inotify_add_watch(descriptor, root.path, UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM))
+            if rootWatch >= 0 { self.folders[rootWatch] = "" }
             for folder in folders { watch(folder) }
         }
 
@@ -163,9 +170,10 @@ extension SourceWatcher {
                     offset += 16 + length
                     guard let folder = folders[identifier] else { continue }
                     if mask & UInt32(IN_IGNORED) != 0 { folders[identifier] = nil }
-                    guard !name.isEmpty, !SourceWatcher.isEditorDebris(name) else { continue }
-                    changed.insert(folder + "/" + name)
-                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watch(folder + "/" + name) }
+                    guard !name.isEmpty, !SourceWatcher.isEditorDebris(name), !folder.isEmpty || sources.contains(name) else { continue }
+                    let path = folder.isEmpty ? name : folder + "/" + name
+                    changed.insert(path)
+                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watch(path) }
                 }
             }
             return changed

@@ -173,6 +173,24 @@ struct PreviewServerTests {
         }
     }
 
+    @Test func aSourceFolderReplacedWholeIsWatchedAgain() async throws {
+        try await RunningPreview.with { preview in
+            let socket = try await preview.webSocket()
+            _ = try await socket.status()
+            // The way a checkout replaces a folder: a new copy renamed over the old one.
+            let manager = FileManager.default
+            let content = preview.project.path("content")
+            let copy = preview.project.path("content-new")
+            try manager.copyItem(at: content, to: copy)
+            try manager.removeItem(at: content)
+            try manager.moveItem(at: copy, to: content)
+            _ = try await socket.status()
+            try preview.project.save("content/en/02-closing.md", "---\ntitle: Closing\n---\n\nThe meeting closed.\n")
+            _ = try await socket.status()
+            #expect(try await preview.get("/en/closing/").status == 200, "an edit inside the new folder is seen")
+        }
+    }
+
     @Test func aBrokenEditShowsTheErrorsAndKeepsTheLastGoodSite() async throws {
         try await RunningPreview.with { preview in
             let socket = try await preview.webSocket()
