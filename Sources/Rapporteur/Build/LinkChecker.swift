@@ -11,7 +11,8 @@ struct LinkChecker {
 
         init(_ file: OutputFile) {
             path = file.path
-            let found = LinkChecker.attributes(["id", "href", "src"], in: String(decoding: file.data, as: UTF8.self))
+            // On the file's bytes: the build wrote them from a String, so they are valid UTF-8.
+            let found = file.data.withUnsafeBytes { LinkChecker.attributes(["id", "href", "src"], inUTF8: $0.bindMemory(to: UInt8.self)) }
             links = found["href", default: []].union(found["src", default: []])
             ids = found["id", default: []]
         }
@@ -61,7 +62,8 @@ struct LinkChecker {
     /// The output file and anchor an internal link points to; nil for external links. Works on
     /// substrings: it runs for every link of every page.
     private func resolve(_ link: String, from page: String) -> (String, String?)? {
-        let decoded = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
+        // `contains(Character)`: Foundation's `contains(String)` is a slow search for one character.
+        let decoded = link.contains(Character("&")) ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if decoded.hasPrefix("//") || LinkRewriter.hasScheme(decoded) { return nil }
         let hash = decoded.firstIndex(of: "#")
         let anchor = hash.map { Self.percentDecoded(String(decoded[decoded.index(after: $0)...])) }
@@ -81,7 +83,7 @@ struct LinkChecker {
     }
 
     private static func percentDecoded(_ text: String) -> String {
-        text.contains("%") ? text.removingPercentEncoding ?? text : text
+        text.contains(Character("%")) ? text.removingPercentEncoding ?? text : text
     }
 
     private static func normalize(_ path: String) -> String {
@@ -100,27 +102,30 @@ struct LinkChecker {
 
     static func attributes(_ names: Set<String>, in html: String) -> [String: Set<String>] {
         var html = html
-        return html.withUTF8 { bytes in
-            var found: [String: Set<String>] = [:]
-            let equals = UInt8(ascii: "=")
-            let quote = UInt8(ascii: "\"")
-            var index = 1
-            while index + 1 < bytes.count {
-                defer { index += 1 }
-                guard bytes[index] == equals, bytes[index + 1] == quote else { continue }
-                var start = index
-                while start > 0, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[start - 1]) { start -= 1 }
-                guard start < index, start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\n") else {
-                    continue
-                }
-                let name = String(decoding: bytes[start..<index], as: UTF8.self)
-                guard names.contains(name) else { continue }
-                var end = index + 2
-                while end < bytes.count, bytes[end] != quote { end += 1 }
-                found[name, default: []].insert(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))
-                index = end
+        return html.withUTF8 { attributes(names, inUTF8: $0) }
+    }
+
+    /// The values of the attributes `names`, by name, found in one pass over UTF-8 bytes.
+    static func attributes(_ names: Set<String>, inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        let equals = UInt8(ascii: "=")
+        let quote = UInt8(ascii: "\"")
+        var index = 1
+        while index + 1 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == equals, bytes[index + 1] == quote else { continue }
+            var start = index
+            while start > 0, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[start - 1]) { start -= 1 }
+            guard start < index, start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\n") else {
+                continue
             }
-            return found
+            let name = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard names.contains(name) else { continue }
+            var end = index + 2
+            while end < bytes.count, bytes[end] != quote { end += 1 }
+            found[name, default: []].insert(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))
+            index = end
         }
+        return found
     }
 }

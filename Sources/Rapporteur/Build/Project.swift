@@ -95,7 +95,7 @@ extension Project {
         // Reading and parsing are independent per file: done on all cores, checked in file order.
         let loaded = fileNames.parallelMap { fileName -> Result<Chapter, SiteError>? in
             let file = "content/\(language.code)/\(fileName)"
-            guard fileName.hasSuffix(".md"), !fileName.contains("/") else { return nil }
+            guard fileName.hasSuffix(".md"), !fileName.contains(Character("/")) else { return nil }
             return Result { () throws(SiteError) in
                 try Chapter.load(
                     text: try SourceFile.read(folder.appendingPathComponent(fileName), as: file),
