@@ -23,6 +23,14 @@ import Testing
         #expect(ours.contains("&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;"))
     }
 
+    /// swift-mustache's own escaping (2.1.1) looks characters up whole, so a quote followed by a
+    /// combining mark (one `Character`) passes unescaped and could end an attribute.
+    @Test func aQuoteWithACombiningMarkIsEscaped() throws {
+        let value = "x\"\u{301} onmouseover=alert(1) <\u{301}b>"
+        let ours = try library(["meta.mustache": "<meta content=\"{{v}}\">\n"]).render("meta", ["v": value])
+        #expect(ours == "<meta content=\"x&quot;\u{301} onmouseover=alert(1) &lt;\u{301}b&gt;\">\n")
+    }
+
     @Test func standaloneTagsStillLeaveNoLines() throws {
         let text = "{{#items}}\n<li>{{.}}</li>\n{{/items}}\n"
         let ours = try library(["list.mustache": text]).render("list", ["items": ["a", "b"]])
