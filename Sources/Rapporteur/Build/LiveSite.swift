@@ -24,6 +24,8 @@ public final class LiveSite: @unchecked Sendable {
         var pages: [String: LinkChecker.Page]
         var ids: [String: Set<String>]
         var paths: Set<String>
+        /// The source files the last whole build saw (`content/...`, `Templates/...`).
+        var sources: Set<String>
         var warnings: [Diagnostic]
         var pagesPerLanguage: [(String, Int)]
     }
@@ -100,8 +102,11 @@ private extension LiveSite {
         let warnings = log.sorted.filter { $0.severity == .warning }
         state = State(
             build: build, index: output.index, pages: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0) }),
-            ids: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0.ids) }), paths: Set(output.paths), warnings: warnings,
-            pagesPerLanguage: output.pagesPerLanguage)
+            ids: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0.ids) }), paths: Set(output.paths),
+            sources: Set(
+                ["content", "Templates"].flatMap { folder in
+                    FileTree.files(under: root.appendingPathComponent(folder)).map { folder + "/" + $0 }
+                }), warnings: warnings, pagesPerLanguage: output.pagesPerLanguage)
         return SiteUpdate(
             isComplete: true, files: output.files, deferred: Self.searchIndexes(build, output.index), warnings: warnings,
             pagesPerLanguage: output.pagesPerLanguage.map { (language: $0.0, pages: $0.1) })
@@ -111,6 +116,8 @@ private extension LiveSite {
     func editedChapters(_ changes: Set<String>, in state: State) -> [(Language, String)]? {
         var chapters: [(Language, String)] = []
         for path in changes.sorted() {
+            // A file that is gone and was never a source is a tool's temporary file (`sed -i`, editors).
+            if !state.sources.contains(path), !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) { continue }
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count == 3, parts[0] == "content", parts[2].hasSuffix(".md"),
                 let language = state.build.config.languages.first(where: { $0.code == parts[1] }),
@@ -187,7 +194,7 @@ private extension LiveSite {
             $0.location < $1.location
         }
         self.state = State(
-            build: build, index: index, pages: allPages, ids: ids, paths: state.paths, warnings: warnings,
+            build: build, index: index, pages: allPages, ids: ids, paths: state.paths, sources: state.sources, warnings: warnings,
             pagesPerLanguage: state.pagesPerLanguage)
         return SiteUpdate(
             isComplete: false, files: output.files, deferred: Self.searchIndexes(build, index), warnings: warnings,
