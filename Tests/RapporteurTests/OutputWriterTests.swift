@@ -14,20 +14,27 @@ import Testing
         return files
     }
 
+    /// Writes `files` the way a build does: into a staging folder, swapped in at the end.
+    private func write(_ files: [OutputFile], to output: URL) throws(SiteError) {
+        let staging = try StagingFolder(for: output)
+        for file in files { staging.write(file) }
+        try staging.commit()
+    }
+
     @Test func replacesTheOutputWhole() throws {
         let output = folder.appendingPathComponent("public")
-        try OutputWriter.write([OutputFile(path: "old.html", text: "old"), OutputFile(path: "a/index.html", text: "a")], to: output)
-        try OutputWriter.write([OutputFile(path: "a/index.html", text: "new")], to: output)
+        try write([OutputFile(path: "old.html", text: "old"), OutputFile(path: "a/index.html", text: "a")], to: output)
+        try write([OutputFile(path: "a/index.html", text: "new")], to: output)
         #expect(contents(of: output) == ["a/index.html": "new"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
     }
 
     @Test func aWriteThatFailsHalfWayLeavesTheOldOutput() throws {
         let output = folder.appendingPathComponent("public")
-        try OutputWriter.write([OutputFile(path: "index.html", text: "good")], to: output)
+        try write([OutputFile(path: "index.html", text: "good")], to: output)
         // "a" as a file and "a/b.html" inside it cannot both be written: the second write fails.
         let broken = [OutputFile(path: "a", text: "file"), OutputFile(path: "a/b.html", text: "inside a file")]
-        #expect(throws: SiteError.self) { try OutputWriter.write(broken, to: output) }
+        #expect(throws: SiteError.self) { try write(broken, to: output) }
         #expect(contents(of: output) == ["index.html": "good"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"], "no staging folder left")
     }

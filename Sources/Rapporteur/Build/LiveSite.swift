@@ -27,7 +27,7 @@ public final class LiveSite: @unchecked Sendable {
         /// The source files the last whole build saw (`content/...`, `Templates/...`).
         var sources: Set<String>
         var warnings: [Diagnostic]
-        var pagesPerLanguage: [(String, Int)]
+        var pagesPerLanguage: [(language: String, pages: Int)]
     }
 
     public init(root: URL, baseURL: String) {
@@ -67,39 +67,21 @@ public struct SiteUpdate: Sendable {
     public var pagesPerLanguage: [(language: String, pages: Int)]
 }
 
-/// A file made only when it is first asked for, then kept.
-public final class DeferredFile: @unchecked Sendable {
+/// A file made only when it is first asked for (with the others its call makes), then kept.
+public struct DeferredFile: Sendable {
     public let path: String
-    private let make: @Sendable () -> Data
-    private let lock = NSLock()
-    private var made: Data?
+    let source: DeferredFiles
 
-    init(path: String, make: @escaping @Sendable () -> Data) {
-        self.path = path
-        self.make = make
-    }
-
-    public var data: Data {
-        lock.withLock {
-            if let made { return made }
-            let data = make()
-            made = data
-            return data
-        }
-    }
+    public var data: Data { source.file(path) }
 }
 
 // MARK: - Steps
 
 private extension LiveSite {
     func buildAll() throws(SiteError) -> SiteUpdate {
-        var log = DiagnosticLog()
         var timings = PhaseTimer()
-        guard let project = Project.load(root: root, baseURL: baseURL, log: &log), !log.hasErrors else { throw SiteError(log.sorted) }
-        let build = Build(project: project, integrity: .off)
-        let output = build.run(into: OutputSink(), deferSearch: true, log: &log, timings: &timings)
-        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
-        let warnings = log.sorted.filter { $0.severity == .warning }
+        let (build, output, warnings) = try Build.run(
+            root: root, baseURL: baseURL, integrity: .off, into: OutputSink(), deferSearch: true, timings: &timings)
         state = State(
             build: build, index: output.index, pages: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0) }),
             ids: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0.ids) }), paths: Set(output.paths),
@@ -109,7 +91,7 @@ private extension LiveSite {
                 }), warnings: warnings, pagesPerLanguage: output.pagesPerLanguage)
         return SiteUpdate(
             isComplete: true, files: output.files, deferred: Self.searchIndexes(build, output.index), warnings: warnings,
-            pagesPerLanguage: output.pagesPerLanguage.map { (language: $0.0, pages: $0.1) })
+            pagesPerLanguage: output.pagesPerLanguage)
     }
 
     /// The changed chapters as (language, file name), or nil when something else changed.
@@ -164,14 +146,14 @@ private extension LiveSite {
                 add(.home(language))
             }
         }
-        var checker = LinkChecker(paths: state.paths, ids: state.ids, basePath: build.urls.basePath)
         if !moved.isEmpty {
             // Pages linking to a chapter whose anchors changed are rendered (and so checked) again.
             let targets = Set(
                 moved.compactMap { language, fileName in
                     position(language, fileName).map { pages.outputPath(.chapter(language, position: $0)) }
                 })
-            let linking = Set(checker.pages(state.pages.values, linkingTo: targets))
+            let before = LinkChecker(paths: state.paths, ids: state.ids, basePath: build.urls.basePath)
+            let linking = Set(before.pages(state.pages.values, linkingTo: targets))
             for job in pages.jobs() where linking.contains(pages.outputPath(job)) { add(job) }
         }
 
@@ -184,8 +166,7 @@ private extension LiveSite {
             allPages[page.path] = page
             ids[page.path] = page.ids
         }
-        checker = LinkChecker(paths: state.paths, ids: ids, basePath: build.urls.basePath)
-        if !log.hasErrors { checker.check(output.pages, log: &log) }
+        if !log.hasErrors { LinkChecker(paths: state.paths, ids: ids, basePath: build.urls.basePath).check(output.pages, log: &log) }
         if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
 
         let files = Set(redone.map { "content/\($0.0.code)/\($0.1)" })
@@ -198,21 +179,18 @@ private extension LiveSite {
             pagesPerLanguage: state.pagesPerLanguage)
         return SiteUpdate(
             isComplete: false, files: output.files, deferred: Self.searchIndexes(build, index), warnings: warnings,
-            pagesPerLanguage: state.pagesPerLanguage.map { (language: $0.0, pages: $0.1) })
+            pagesPerLanguage: state.pagesPerLanguage)
     }
 
     /// The search indexes of `index`, made together the first time one of them is asked for.
     static func searchIndexes(_ build: Build, _ index: [String: [String: ExpandedChapter]]) -> [DeferredFile] {
         let all = DeferredFiles { build.searchIndexFiles(index) }
-        return build.config.languages.map { language in
-            let path = build.urls.outputFile(of: build.urls.searchIndex(language))
-            return DeferredFile(path: path) { all.file(path) }
-        }
+        return build.config.languages.map { DeferredFile(path: build.urls.outputFile(of: build.urls.searchIndex($0)), source: all) }
     }
 }
 
 /// Files made by one call, the first time one of them is asked for.
-private final class DeferredFiles: @unchecked Sendable {
+final class DeferredFiles: @unchecked Sendable {
     private let make: @Sendable () -> [OutputFile]
     private let lock = NSLock()
     private var made: [String: Data]?

@@ -10,8 +10,7 @@ import Foundation
     private let posixWrite = Darwin.write
 #endif
 
-/// Writes a built site to disk atomically: into a staging folder beside the output, swapped in
-/// only when every file was written, so a failed build leaves the old output exactly as it was.
+/// Where a built site may be written. The writing itself is `StagingFolder`'s.
 public enum OutputWriter {
     /// Refuses an output folder that is or contains the project, or lies inside its sources.
     public static func checkOutputFolder(_ output: URL, project root: URL) throws(SiteError) {
@@ -27,13 +26,6 @@ public enum OutputWriter {
                 "refusing to write the site to '\(output.path)': it is or contains the project, or lies inside its sources",
                 at: SourceLocation(file: "--output"))
         }
-    }
-
-    /// Writes `files` into `output`, replacing what was there.
-    public static func write(_ files: [OutputFile], to output: URL) throws(SiteError) {
-        let staging = try StagingFolder(for: output)
-        for file in files { staging.write(file) }
-        try staging.commit()
     }
 }
 

@@ -100,16 +100,9 @@ struct PageBuilder {
         return OutputFile(path: urls.outputFile(of: page.path), text: html)
     }
 
-    /// Every indexable page with its alternates, for the sitemap.
+    /// Every indexable page (all but the 404 page) with its alternates, for the sitemap.
     func sitemapEntries() -> [Page] {
-        var pages = [landingPage()]
-        for language in config.languages {
-            pages.append(homePage(language))
-            pages += (project.chapters[language.code] ?? []).map(chapterPage)
-            pages += project.tables.map { tablePage($0, language: language) }
-            pages.append(searchPage(language))
-        }
-        return pages
+        jobs().filter { if case .notFound = $0 { false } else { true } }.map(page)
     }
 }
 

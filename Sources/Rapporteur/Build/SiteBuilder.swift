@@ -15,26 +15,24 @@ public enum SiteBuilder {
         root: URL, baseURL: String? = nil, integrity: IntegrityLevel = .warnings, writingTo output: URL? = nil,
         freesMemory: Bool = true
     ) throws(SiteError) -> BuildResult {
-        var log = DiagnosticLog()
         var timings = PhaseTimer()
-        guard let project = timings.measure("load", { Project.load(root: root, baseURL: baseURL, log: &log) }), !log.hasErrors else {
-            throw SiteError(log.sorted)
-        }
         let staging = try output.map { output throws(SiteError) in try StagingFolder(for: output) }
-        let result = Build(project: project, integrity: integrity).run(into: OutputSink(staging: staging), log: &log, timings: &timings)
-        if log.hasErrors {
+        let run: (build: Build, output: Build.Output, warnings: [Diagnostic])
+        do throws(SiteError) {
+            run = try Build.run(root: root, baseURL: baseURL, integrity: integrity, into: OutputSink(staging: staging), timings: &timings)
+        } catch {
             staging?.discard()
-            throw SiteError(log.sorted.filter { $0.severity == .error })
+            throw error
         }
         try timings.measure("write") { () throws(SiteError) in try staging?.commit() }
-        if !freesMemory { _ = Unmanaged.passRetained(Leftovers(project: project, index: result.index)) }
+        if !freesMemory { _ = Unmanaged.passRetained(Leftovers(project: run.build.project, index: run.output.index)) }
         return BuildResult(
-            files: result.files,
-            fileCount: result.paths.count,
-            warnings: log.sorted.filter { $0.severity == .warning },
-            pagesPerLanguage: result.pagesPerLanguage,
-            tableCount: project.tables.count,
-            coverage: result.coverage,
+            files: run.output.files,
+            fileCount: run.output.paths.count,
+            warnings: run.warnings,
+            pagesPerLanguage: run.output.pagesPerLanguage,
+            tableCount: run.build.project.tables.count,
+            coverage: run.output.coverage,
             timings: timings.phases)
     }
 }
@@ -77,8 +75,24 @@ struct Build {
         var files: [OutputFile]
         var paths: [String]
         var pages: [LinkChecker.Page]
-        var pagesPerLanguage: [(String, Int)]
+        var pagesPerLanguage: [(language: String, pages: Int)]
         var coverage: [CoverageLine]
+    }
+
+    /// Loads the project at `root` and runs every step into `sink`. Throws every error found;
+    /// else returns the run's output and its warnings.
+    static func run(
+        root: URL, baseURL: String?, integrity: IntegrityLevel, into sink: OutputSink, deferSearch: Bool = false,
+        timings: inout PhaseTimer
+    ) throws(SiteError) -> (build: Build, output: Output, warnings: [Diagnostic]) {
+        var log = DiagnosticLog()
+        guard let project = timings.measure("load", { Project.load(root: root, baseURL: baseURL, log: &log) }), !log.hasErrors else {
+            throw SiteError(log.sorted)
+        }
+        let build = Build(project: project, integrity: integrity)
+        let output = build.run(into: sink, deferSearch: deferSearch, log: &log, timings: &timings)
+        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
+        return (build, output, log.sorted.filter { $0.severity == .warning })
     }
 
     /// Runs every step. With `deferSearch`, the search indexes are left for the caller to make
@@ -114,7 +128,7 @@ struct Build {
             }
         }
         let counts = config.languages.map { language in
-            (language.code, output.paths.filter { $0.hasPrefix(language.urlSegment + "/") && $0.hasSuffix(".html") }.count)
+            (language: language.code, pages: output.paths.filter { $0.hasPrefix(language.urlSegment + "/") && $0.hasSuffix(".html") }.count)
         }
         // The coverage summary is for `check`, which also runs the integrity comparison.
         return Output(
