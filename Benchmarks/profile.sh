@@ -17,9 +17,11 @@ corpus=$work/corpus-$pages
 if ! grep -qs "\"pairs\": $((pages / 2))," "$corpus/corpus.json"; then
     python3 "$repo/Benchmarks/corpus.py" --pairs $((pages / 2)) --out "$corpus"
 fi
-rm -rf "$work/out-profile"
-(cd "$corpus/rapporteur" && perf record -F 199 -g -o "$work/perf.data" "$binary" build --timings --output "$work/out-profile")
-rm -rf "$work/out-profile"
+# A new folder each time, removed at the end: a build just after a deletion of thousands of
+# files is slowed by the file system (see README, "ext4 and freed inodes").
+out=$work/out-profile-$$
+(cd "$corpus/rapporteur" && perf record -F 199 -g -o "$work/perf.data" "$binary" build --timings --output "$out")
+rm -rf "$out" "$(dirname "$out")/.$(basename "$out").previous"
 
 demangle() { if command -v swift >/dev/null; then swift demangle --simplified; else cat; fi; }
 echo

@@ -3,8 +3,10 @@ import Testing
 
 @testable import Rapporteur
 
-@Suite struct OutputWriterTests {
+@Suite final class OutputWriterTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapporteur-writer-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func contents(of output: URL) -> [String: String] {
         var files: [String: String] = [:]
@@ -26,7 +28,72 @@ import Testing
         try write([OutputFile(path: "old.html", text: "old"), OutputFile(path: "a/index.html", text: "a")], to: output)
         try write([OutputFile(path: "a/index.html", text: "new")], to: output)
         #expect(contents(of: output) == ["a/index.html": "new"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
+    }
+
+    private func inode(_ url: URL) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    /// The third build writes into the first one's tree: same files, same folders, nothing stale.
+    @Test func reusesThePreviousTreeInPlace() throws {
+        let output = folder.appendingPathComponent("public")
+        let same = OutputFile(path: "same.html", text: "unchanged")
+        try write([OutputFile(path: "a/index.html", text: "1"), OutputFile(path: "gone/x/index.html", text: "1"), same], to: output)
+        let first = try inode(output.appendingPathComponent("a/index.html"))
+        let sameURL = output.appendingPathComponent("same.html")
+        let written = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: written], ofItemAtPath: sameURL.path)
+        try write([OutputFile(path: "a/index.html", text: "2"), same], to: output)
+        try write([OutputFile(path: "a/index.html", text: "longer 3"), OutputFile(path: "b.html", text: "3"), same], to: output)
+        try write([OutputFile(path: "a/index.html", text: "4"), OutputFile(path: "b.html", text: "3"), same], to: output)
+        try write([OutputFile(path: "a/index.html", text: "5"), OutputFile(path: "b.html", text: "3"), same], to: output)
+        #expect(contents(of: output) == ["a/index.html": "5", "b.html": "3", "same.html": "unchanged"], "a shorter file is cut to length")
+        #expect(try inode(output.appendingPathComponent("a/index.html")) == first, "the file was written over, not made anew")
+        let attributes = try FileManager.default.attributesOfItem(atPath: sameURL.path)
+        #expect(attributes[.modificationDate] as? Date == written, "a file with the same bytes is not written")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("gone").path), "stale folders are removed")
+        #expect(contents(of: folder.appendingPathComponent(".public.previous")) == ["a/index.html": "4", "b.html": "3", "same.html": "unchanged"])
+    }
+
+    /// A reused tree may hold a file where a folder now goes, or the other way round.
+    @Test func reusesATreeOfAnotherShape() throws {
+        let output = folder.appendingPathComponent("public")
+        try write([OutputFile(path: "a", text: "file"), OutputFile(path: "b/index.html", text: "in b")], to: output)
+        try write([OutputFile(path: "c.html", text: "c")], to: output)
+        try write([OutputFile(path: "a/index.html", text: "in a"), OutputFile(path: "b", text: "file")], to: output)
+        #expect(contents(of: output) == ["a/index.html": "in a", "b": "file"])
+    }
+
+    /// Nothing in the reused tree leads a write outside it: a symbolic link is replaced, and a
+    /// file that has another name elsewhere (a hard-linked copy of the site) is left alone.
+    @Test func neverWritesThroughLinksInTheReusedTree() throws {
+        let output = folder.appendingPathComponent("public")
+        try write([OutputFile(path: "index.html", text: "1")], to: output)
+        try write([OutputFile(path: "index.html", text: "2")], to: output)
+        let previous = folder.appendingPathComponent(".public.previous")
+        let outside = folder.appendingPathComponent("outside.txt")
+        let copy = folder.appendingPathComponent("copy.html")
+        try Data("keep".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(at: previous.appendingPathComponent("linked.html"), withDestinationURL: outside)
+        try FileManager.default.linkItem(at: previous.appendingPathComponent("index.html"), to: copy)
+
+        try write([OutputFile(path: "index.html", text: "3"), OutputFile(path: "linked.html", text: "3")], to: output)
+        #expect(contents(of: output) == ["index.html": "3", "linked.html": "3"])
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "keep")
+        #expect(try String(contentsOf: copy, encoding: .utf8) == "1")
+    }
+
+    @Test func aFailedBuildKeepsTheReusedTreeAndTheOutput() throws {
+        let output = folder.appendingPathComponent("public")
+        try write([OutputFile(path: "index.html", text: "1")], to: output)
+        try write([OutputFile(path: "index.html", text: "2")], to: output)
+        let broken = [OutputFile(path: "a", text: "file"), OutputFile(path: "a/b.html", text: "inside a file")]
+        #expect(throws: SiteError.self) { try self.write(broken, to: output) }
+        #expect(contents(of: output) == ["index.html": "2"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
+        try write([OutputFile(path: "index.html", text: "4")], to: output)
+        #expect(contents(of: output) == ["index.html": "4"])
     }
 
     @Test func aWriteThatFailsHalfWayLeavesTheOldOutput() throws {
@@ -34,7 +101,7 @@ import Testing
         try write([OutputFile(path: "index.html", text: "good")], to: output)
         // "a" as a file and "a/b.html" inside it cannot both be written: the second write fails.
         let broken = [OutputFile(path: "a", text: "file"), OutputFile(path: "a/b.html", text: "inside a file")]
-        #expect(throws: SiteError.self) { try write(broken, to: output) }
+        #expect(throws: SiteError.self) { try self.write(broken, to: output) }
         #expect(contents(of: output) == ["index.html": "good"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"], "no staging folder left")
     }

@@ -5,6 +5,13 @@ public enum Parallelism {
     /// When true, every `parallelMap` of this task runs on the calling thread, in order; the
     /// output must be the same bytes either way (a test compares the two).
     @TaskLocal public static var isSequential = false
+
+    /// Starts `work` on another thread and returns what to wait on; runs it at once when sequential.
+    static func start(_ work: @escaping @Sendable () -> Void) -> DispatchGroup {
+        let group = DispatchGroup()
+        if isSequential { work() } else { DispatchQueue.global().async(group: group, execute: work) }
+        return group
+    }
 }
 
 extension Array where Element: Sendable {

@@ -112,9 +112,12 @@ struct Build {
             }
         }
         let pages = PageBuilder(build: self, index: index)
+        // The search indexes (a thread per language, so under two cores' worth) are made while
+        // pages render; "search" times what is left of them after.
+        let search = deferSearch ? nil : Parallelism.start { [self] in sink.put(searchIndexFiles(index)) }
         timings.measure("render") { pages.render(into: sink, log: &log) }
         sink.put(dataFiles())
-        if !deferSearch { timings.measure("search") { sink.put(searchIndexFiles(index)) } }
+        timings.measure("search") { search?.wait() }
         sink.put(copyAssets(log: &log))
         let sitemap = urls.absolute(urls.basePath + "sitemap.xml")
         sink.put(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"))
