@@ -53,7 +53,10 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: sameURL.path)
         #expect(attributes[.modificationDate] as? Date == written, "a file with the same bytes is not written")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("gone").path), "stale folders are removed")
-        #expect(contents(of: folder.appendingPathComponent(".public.previous")) == ["a/index.html": "4", "b.html": "3", "same.html": "unchanged"])
+        #expect(
+            contents(of: folder.appendingPathComponent(".public.previous")) == [
+                "a/index.html": "4", "b.html": "3", "same.html": "unchanged",
+            ])
     }
 
     /// A reused tree may hold a file where a folder now goes, or the other way round.
