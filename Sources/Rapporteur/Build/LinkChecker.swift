@@ -60,30 +60,30 @@ struct LinkChecker {
     }
 
     /// The output file and anchor an internal link points to; nil for external links. Works on
-    /// substrings: it runs for every link of every page.
+    /// substrings and searches UTF-8 bytes for ASCII (a `Character` search breaks the text into
+    /// grapheme clusters): it runs for every link of every page.
     private func resolve(_ link: String, from page: String) -> (String, String?)? {
-        // `contains(Character)`: Foundation's `contains(String)` is a slow search for one character.
-        let decoded = link.contains(Character("&")) ? link.replacingOccurrences(of: "&amp;", with: "&") : link
-        if decoded.hasPrefix("//") || LinkRewriter.hasScheme(decoded) { return nil }
-        let hash = decoded.firstIndex(of: "#")
-        let anchor = hash.map { Self.percentDecoded(String(decoded[decoded.index(after: $0)...])) }
+        let decoded = link.utf8.contains(UInt8(ascii: "&")) ? link.replacingOccurrences(of: "&amp;", with: "&") : link
+        if decoded.utf8.starts(with: "//".utf8) || LinkRewriter.hasScheme(decoded) { return nil }
+        let hash = decoded.utf8.firstIndex(of: UInt8(ascii: "#"))
+        let anchor = hash.map { Self.percentDecoded(String(decoded[decoded.utf8.index(after: $0)...])) }
         var path = decoded[..<(hash ?? decoded.endIndex)]
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
         if path.isEmpty { return (page, anchor) }
         let absolute: Substring
-        if path.hasPrefix("/") {
-            guard path.hasPrefix(basePath) else { return ("(outside the site) " + path, anchor) }
-            absolute = path.dropFirst(basePath.count)
+        if path.utf8.first == UInt8(ascii: "/") {
+            guard path.utf8.starts(with: basePath.utf8) else { return ("(outside the site) " + path, anchor) }
+            absolute = path[path.utf8.index(path.startIndex, offsetBy: basePath.utf8.count)...]
         } else {
-            let folder = page.lastIndex(of: "/").map { page[..<$0] } ?? ""
+            let folder = page.utf8.lastIndex(of: UInt8(ascii: "/")).map { page[..<$0] } ?? ""
             absolute = Substring(Self.normalize(folder.isEmpty ? String(path) : folder + "/" + path))
         }
-        let target = absolute.isEmpty || absolute.hasSuffix("/") ? absolute + "index.html" : String(absolute)
+        let target = absolute.isEmpty || absolute.utf8.last == UInt8(ascii: "/") ? absolute + "index.html" : String(absolute)
         return (Self.percentDecoded(target), anchor)
     }
 
     private static func percentDecoded(_ text: String) -> String {
-        text.contains(Character("%")) ? text.removingPercentEncoding ?? text : text
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
     private static func normalize(_ path: String) -> String {
@@ -105,27 +105,30 @@ struct LinkChecker {
         return html.withUTF8 { attributes(names, inUTF8: $0) }
     }
 
-    /// The values of the attributes `names`, by name, found in one pass over UTF-8 bytes.
+    /// The values of the attributes `names`, by name, found in one pass over UTF-8 bytes: each
+    /// `="` is found with `memchr`, and the name before it compared as bytes.
     static func attributes(_ names: Set<String>, inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String: Set<String>] {
-        var found: [String: Set<String>] = [:]
+        let wanted = names.map { (name: $0, bytes: Array($0.utf8)) }
+        var values = [Set<String>](repeating: [], count: wanted.count)
         let equals = UInt8(ascii: "=")
         let quote = UInt8(ascii: "\"")
+        guard let base = bytes.baseAddress, bytes.count > 1 else { return [:] }
         var index = 1
-        while index + 1 < bytes.count {
+        while index + 1 < bytes.count, let found = memchr(base + index, Int32(equals), bytes.count - 1 - index) {
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             defer { index += 1 }
-            guard bytes[index] == equals, bytes[index + 1] == quote else { continue }
+            guard bytes[index + 1] == quote else { continue }
             var start = index
             while start > 0, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[start - 1]) { start -= 1 }
             guard start < index, start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\n") else {
                 continue
             }
-            let name = String(decoding: bytes[start..<index], as: UTF8.self)
-            guard names.contains(name) else { continue }
+            guard let name = wanted.firstIndex(where: { $0.bytes.elementsEqual(bytes[start..<index]) }) else { continue }
             var end = index + 2
             while end < bytes.count, bytes[end] != quote { end += 1 }
-            found[name, default: []].insert(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))
+            values[name].insert(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))
             index = end
         }
-        return found
+        return Dictionary(uniqueKeysWithValues: zip(wanted, values).filter { !$0.1.isEmpty }.map { ($0.0.name, $0.1) })
     }
 }
