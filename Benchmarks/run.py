@@ -9,7 +9,8 @@ Benchmarks/rawlimit.c, generate each corpus with Benchmarks/corpus.py, then per 
 rapporteur, hugo and rawlimit interleaved (the order rotates each round), each run into a new
 output folder once the file system has settled (see `settle`), and print medians of wall time,
 pages per second, peak memory (the child's maxrss), rapporteur's phase times (`build --timings`)
-and the ratios. Then time the real site's release build (writing to a temporary folder, never
+and the ratios. Then the same tools rebuild into one folder again and again, as a user does
+(two untimed builds first: rapporteur reuses the tree the build before last replaced). Then time the real site's release build (writing to a temporary folder, never
 to public/) and `serve`'s save-to-reload latency (serve_latency.py) on the real site and the
 largest corpus. Results are also saved as JSON.
 
@@ -85,10 +86,18 @@ def main():
                     samples[name].append(sample)
             print(f"  {pages} pages, {'run ' + str(number + 1 - (len(rounds) - args.runs)) if timed else 'warm-up'}: "
                   + ", ".join(f"{n} {samples[n][-1]['wall']:.2f} s" if timed else n for n in names), flush=True)
-        results["sizes"].append(summarize(pages, samples))
-        for out in corpus.glob("out-*"):
-            if out.is_dir():
-                shutil.rmtree(out)
+        # Rebuilds: every tool into its own folder, which it replaces or overwrites each time.
+        rebuilds = {name: [] for name in chosen}
+        for number in range(2 + args.runs):
+            for name in chosen:
+                argv, cwd = chosen[name]
+                sample = measure(argv, cwd, corpus / f"out-rebuild-{name}", fresh=False)
+                if number >= 2:
+                    rebuilds[name].append(sample)
+            if number >= 2:
+                print(f"  {pages} pages, rebuild {number - 1}: " + ", ".join(f"{n} {rebuilds[n][-1]['wall']:.2f} s" for n in chosen), flush=True)
+        results["sizes"].append(summarize(pages, samples) | {"rebuild": summarize(pages, rebuilds)["tools"]})
+        remove_outputs(corpus)
         (args.work / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     if "rapporteur" in tools:
         try:
@@ -162,16 +171,21 @@ def settle(corpus):
     writes into its own new folder, nothing is deleted between runs, and the runs start 61 s
     after the last deletion (or the corpus was written) was synced.
     """
-    for out in corpus.glob("out-*"):
-        if out.is_dir():
-            shutil.rmtree(out)
+    remove_outputs(corpus)
     os.sync()
     time.sleep(61)
 
 
-def measure(argv, cwd, out):
-    """Runs one build into `out` (new, or removed first): wall time, the child's peak RSS and rapporteur's phases."""
-    if out.exists():
+def remove_outputs(corpus):
+    """Every run's output, and the tree rapporteur keeps beside an output for its next build."""
+    for out in list(corpus.glob("out-*")) + list(corpus.glob(".out-*")):
+        if out.is_dir():
+            shutil.rmtree(out)
+
+
+def measure(argv, cwd, out, fresh=True):
+    """Runs one build into `out` (new, or removed first unless not `fresh`): wall time, the child's peak RSS and rapporteur's phases."""
+    if fresh and out.exists():
         shutil.rmtree(out)
     argv = [a.replace("{out}", str(out)) for a in argv]
     log = out.parent / (out.name + ".log")
@@ -233,6 +247,11 @@ def report(results):
             print(f"{'':>7} rapporteur/hugo: time {r['wall_s'] / h['wall_s']:.2f}, peak memory {r['maxrss_mb'] / h['maxrss_mb']:.2f}")
         if "phases_s" in tools.get("rapporteur", {}):
             print(f"{'':>7} rapporteur phases: " + phase_line(tools["rapporteur"]["phases_s"]))
+        rebuild = size.get("rebuild", {})
+        if rebuild:
+            hugo = rebuild.get("hugo", {}).get("wall_s")
+            print(f"{'':>7} rebuilds into the same folder: " + ", ".join(
+                f"{name} {tool['wall_s']:.3f} s ({ratio(tool['wall_s'], hugo)} hugo)" for name, tool in rebuild.items()))
         print(f"{'':>7} median 1-minute load average during the runs: {statistics.median(t['load'] for t in tools.values()):.2f}")
     if "real" in results:
         real = results["real"]
