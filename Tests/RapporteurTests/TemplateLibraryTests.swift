@@ -4,8 +4,10 @@ import Testing
 
 @testable import Rapporteur
 
-@Suite struct TemplateLibraryTests {
+@Suite final class TemplateLibraryTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapporteur-templates-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func library(_ templates: [String: String]) throws(SiteError) -> TemplateLibrary {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -10,13 +10,15 @@ import Testing
 
 /// A throwaway project for one test: the fixture's content/ and the repository's Templates/,
 /// copied into `…/rapporteur-preview-UUID/site/`, with secret files inside and beside it that no
-/// request may ever read.
-struct PreviewProject {
+/// request may ever read. The folder goes with the value.
+final class PreviewProject: Sendable {
     /// The marker written into files outside the site folder.
     static let secret = "TOP-SECRET-\(UUID().uuidString)"
 
     let folder: URL
     var root: URL { folder.appendingPathComponent("site") }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -4,9 +4,11 @@ import Testing
 @testable import Rapporteur
 
 /// A throwaway copy of a fixture project (its content/ plus the repository's Templates/) in a
-/// temporary folder, so a test can break one file and build it.
-struct TestProject {
+/// temporary folder, so a test can break one file and build it. The folder goes with the value.
+final class TestProject: Sendable {
     let root: URL
+
+    deinit { try? FileManager.default.removeItem(at: root) }
 
     /// The repository, found from this file's path.
     static let repository = URL(fileURLWithPath: #filePath)
