@@ -61,10 +61,7 @@ extension Project {
             try TemplateLibrary.load(directory: root.appendingPathComponent("Templates"), displayPath: "Templates", languages: codes)
         }
         let tables = loadTables(content.appendingPathComponent("tables"), languages: codes, log: &log)
-        var chapters: [String: [Chapter]] = [:]
-        for language in config.languages {
-            chapters[language.code] = loadChapters(content.appendingPathComponent(language.code), language: language, log: &log)
-        }
+        let chapters = loadChapters(content, languages: config.languages, log: &log)
         let assets = FileTree.files(under: root.appendingPathComponent("Templates/assets"))
         guard let templates else { return nil }
         return Project(config: config, templates: templates, tables: tables, chapters: chapters, assets: assets, root: root)
@@ -90,36 +87,41 @@ extension Project {
         }
     }
 
-    private static func loadChapters(_ folder: URL, language: Language, log: inout DiagnosticLog) -> [Chapter] {
-        let fileNames = FileTree.files(under: folder)
-        // Reading and parsing are independent per file: done on all cores, checked in file order.
-        let loaded = fileNames.parallelMap { fileName -> Result<Chapter, SiteError>? in
-            let file = "content/\(language.code)/\(fileName)"
-            guard fileName.hasSuffix(".md"), !fileName.contains(Character("/")) else { return nil }
+    /// Every language's chapters (`content/CODE/*.md`), ordered by their `NN`; drafts left out.
+    private static func loadChapters(_ content: URL, languages: [Language], log: inout DiagnosticLog) -> [String: [Chapter]] {
+        let files = languages.flatMap { language in
+            FileTree.files(under: content.appendingPathComponent(language.code)).map { (language: language, name: $0) }
+        }
+        // Reading and parsing are independent per file: every language's on all cores at once,
+        // checked in language and file order.
+        let loaded = files.parallelMap { file -> Result<Chapter, SiteError>? in
+            let path = "content/\(file.language.code)/\(file.name)"
+            guard file.name.hasSuffix(".md"), !file.name.contains(Character("/")) else { return nil }
             return Result { () throws(SiteError) in
                 try Chapter.load(
-                    text: try SourceFile.read(folder.appendingPathComponent(fileName), as: file),
-                    file: file, fileName: fileName, language: language)
+                    text: try SourceFile.read(content.appendingPathComponent(file.language.code).appendingPathComponent(file.name), as: path),
+                    file: path, fileName: file.name, language: file.language)
             }
         }
-        var chapters: [Chapter] = []
+        var chapters = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, [Chapter]()) })
         var slugs: [String: String] = [:]
-        for (fileName, result) in zip(fileNames, loaded) {
-            let file = "content/\(language.code)/\(fileName)"
+        for (file, result) in zip(files, loaded) {
+            let path = "content/\(file.language.code)/\(file.name)"
             switch result {
             case nil:
-                log.warning("ignored: chapters are .md files directly in content/\(language.code)/", at: SourceLocation(file: file))
+                log.warning("ignored: chapters are .md files directly in content/\(file.language.code)/", at: SourceLocation(file: path))
             case .failure(let error):
                 log.append(contentsOf: error)
             case .success(let chapter):
-                if let other = slugs[chapter.slug] {
-                    log.error("duplicate slug '\(chapter.slug)': \(other) has it too", at: SourceLocation(file: file, line: 1, column: 1))
+                let key = file.language.code + "/" + chapter.slug
+                if let other = slugs[key] {
+                    log.error("duplicate slug '\(chapter.slug)': \(other) has it too", at: SourceLocation(file: path, line: 1, column: 1))
                     continue
                 }
-                slugs[chapter.slug] = chapter.file
-                if !chapter.isDraft { chapters.append(chapter) }
+                slugs[key] = chapter.file
+                if !chapter.isDraft { chapters[file.language.code, default: []].append(chapter) }
             }
         }
-        return chapters.sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) }
+        return chapters.mapValues { $0.sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) } }
     }
 }
