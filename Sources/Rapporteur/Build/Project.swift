@@ -97,10 +97,9 @@ extension Project {
         let loaded = files.parallelMap { file -> Result<Chapter, SiteError>? in
             let path = "content/\(file.language.code)/\(file.name)"
             guard file.name.hasSuffix(".md"), !file.name.contains(Character("/")) else { return nil }
+            let url = content.appendingPathComponent(file.language.code).appendingPathComponent(file.name)
             return Result { () throws(SiteError) in
-                try Chapter.load(
-                    text: try SourceFile.read(content.appendingPathComponent(file.language.code).appendingPathComponent(file.name), as: path),
-                    file: path, fileName: file.name, language: file.language)
+                try Chapter.load(text: try SourceFile.read(url, as: path), file: path, fileName: file.name, language: file.language)
             }
         }
         var chapters = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, [Chapter]()) })
