@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "The folder to write the site to.")
     var output: String = "public"
 
-    @Flag(help: "Print the time taken by each phase of the build.")
+    @Flag(help: "Print the time taken by each phase of the build, and by parsing and writing summed over threads.")
     var timings = false
 
     @Flag(help: "Also run the integrity check (do the two languages state the same facts?) and fail on its findings.")
@@ -52,7 +52,9 @@ struct BuildCommand: ParsableCommand {
                 freesMemory: false)
             report(result.warnings)
             if timings {
-                print(result.timings.map { "\($0.phase) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", "))
+                let phases = result.timings.map { "\($0.phase) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", ")
+                let work = result.workTimings.map { "\($0.work) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", ")
+                print("\(phases); summed over threads: \(work)")
             }
             let pages = result.pagesPerLanguage.map { "\($0.pages) \($0.language)" }.joined(separator: ", ")
             let seconds = String(format: "%.3f", Date().timeIntervalSince(started))

@@ -181,6 +181,9 @@ import Testing
         #expect(written.files.isEmpty, "pages went to disk, not into memory")
         #expect(written.fileCount == result.files.count)
         #expect(project.snapshot() == Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.data) }))
+        #expect(written.timings.map(\.phase) == ["load", "resolve", "integrity", "render", "search", "check", "swap"])
+        #expect(written.workTimings.map(\.work) == ["parse", "write"])
+        #expect(written.workTimings.allSatisfy { $0.seconds > 0 }, "parsing and writing are timed: \(written.workTimings)")
     }
 
     @Test func largeSitesListTheChaptersAroundThisOne() throws {

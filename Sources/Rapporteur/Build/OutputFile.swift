@@ -30,20 +30,51 @@ public struct BuildResult: Sendable {
     public var coverage: [CoverageLine]
     /// Seconds spent in each phase of the build, in order.
     public var timings: [(phase: String, seconds: Double)]
+    /// Seconds of work done inside the phases on all cores at once (parsing within "load", writing
+    /// within "render"), summed over the threads that did it.
+    public var workTimings: [(work: String, seconds: Double)]
 }
 
 /// Measures the phases of a build with a monotonic clock.
 struct PhaseTimer {
     private(set) var phases: [(phase: String, seconds: Double)] = []
+    /// Chapters parsed (front matter and Markdown), summed over threads.
+    let parsing = WorkTimer()
+    /// Files written, summed over threads.
+    let writing = WorkTimer()
+
+    var work: [(work: String, seconds: Double)] { [("parse", parsing.seconds), ("write", writing.seconds)] }
 
     mutating func measure<T, Failure: Error>(_ phase: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try body()
-        let elapsed = clock.now - start
-        phases.append((phase, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        phases.append((phase, (clock.now - start).seconds))
         return result
     }
+}
+
+/// The time one kind of work takes on any thread, summed. The work of a phase that runs on every
+/// core at once (parsing, writing) has no wall-clock span of its own.
+final class WorkTimer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = Duration.zero
+
+    func measure<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(Failure) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            let elapsed = clock.now - start
+            lock.withLock { total += elapsed }
+        }
+        return try body()
+    }
+
+    var seconds: Double { lock.withLock { total.seconds } }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 /// A line of the translation-coverage summary of `rapporteur check`.

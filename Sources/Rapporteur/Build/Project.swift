@@ -44,7 +44,7 @@ struct Project: Sendable {
 extension Project {
     /// Reads the project at `root`; all problems found are logged, and loading goes on past them
     /// so that one run reports as many as it can.
-    static func load(root: URL, baseURL: String?, log: inout DiagnosticLog) -> Project? {
+    static func load(root: URL, baseURL: String?, parsing: WorkTimer = WorkTimer(), log: inout DiagnosticLog) -> Project? {
         let content = root.appendingPathComponent("content")
         guard
             var config = log.collect({ () throws(SiteError) in
@@ -61,7 +61,7 @@ extension Project {
             try TemplateLibrary.load(directory: root.appendingPathComponent("Templates"), displayPath: "Templates", languages: codes)
         }
         let tables = loadTables(content.appendingPathComponent("tables"), languages: codes, log: &log)
-        let chapters = loadChapters(content, languages: config.languages, log: &log)
+        let chapters = loadChapters(content, languages: config.languages, parsing: parsing, log: &log)
         let assets = FileTree.files(under: root.appendingPathComponent("Templates/assets"))
         guard let templates else { return nil }
         return Project(config: config, templates: templates, tables: tables, chapters: chapters, assets: assets, root: root)
@@ -88,7 +88,9 @@ extension Project {
     }
 
     /// Every language's chapters (`content/CODE/*.md`), ordered by their `NN`; drafts left out.
-    private static func loadChapters(_ content: URL, languages: [Language], log: inout DiagnosticLog) -> [String: [Chapter]] {
+    private static func loadChapters(_ content: URL, languages: [Language], parsing: WorkTimer, log: inout DiagnosticLog)
+        -> [String: [Chapter]]
+    {
         let files = languages.flatMap { language in
             FileTree.files(under: content.appendingPathComponent(language.code)).map { (language: language, name: $0) }
         }
@@ -99,7 +101,10 @@ extension Project {
             guard file.name.hasSuffix(".md"), !file.name.contains(Character("/")) else { return nil }
             let url = content.appendingPathComponent(file.language.code).appendingPathComponent(file.name)
             return Result { () throws(SiteError) in
-                try Chapter.load(text: try SourceFile.read(url, as: path), file: path, fileName: file.name, language: file.language)
+                let text = try SourceFile.read(url, as: path)
+                return try parsing.measure { () throws(SiteError) in
+                    try Chapter.load(text: text, file: path, fileName: file.name, language: file.language)
+                }
             }
         }
         var chapters = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, [Chapter]()) })

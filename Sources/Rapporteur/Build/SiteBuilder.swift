@@ -16,7 +16,7 @@ public enum SiteBuilder {
         freesMemory: Bool = true
     ) throws(SiteError) -> BuildResult {
         var timings = PhaseTimer()
-        let staging = try output.map { output throws(SiteError) in try StagingFolder(for: output) }
+        let staging = try output.map { output throws(SiteError) in try StagingFolder(for: output, writing: timings.writing) }
         let run: (build: Build, output: Build.Output, warnings: [Diagnostic])
         do throws(SiteError) {
             run = try Build.run(root: root, baseURL: baseURL, integrity: integrity, into: OutputSink(staging: staging), timings: &timings)
@@ -24,7 +24,7 @@ public enum SiteBuilder {
             staging?.discard()
             throw error
         }
-        try timings.measure("write") { () throws(SiteError) in try staging?.commit() }
+        try timings.measure("swap") { () throws(SiteError) in try staging?.commit() }
         if !freesMemory { _ = Unmanaged.passRetained(Leftovers(project: run.build.project, index: run.output.index)) }
         return BuildResult(
             files: run.output.files,
@@ -33,7 +33,8 @@ public enum SiteBuilder {
             pagesPerLanguage: run.output.pagesPerLanguage,
             tableCount: run.build.project.tables.count,
             coverage: run.output.coverage,
-            timings: timings.phases)
+            timings: timings.phases,
+            workTimings: timings.work)
     }
 }
 
@@ -86,7 +87,10 @@ struct Build {
         timings: inout PhaseTimer
     ) throws(SiteError) -> (build: Build, output: Output, warnings: [Diagnostic]) {
         var log = DiagnosticLog()
-        guard let project = timings.measure("load", { Project.load(root: root, baseURL: baseURL, log: &log) }), !log.hasErrors else {
+        let parsing = timings.parsing
+        guard let project = timings.measure("load", { Project.load(root: root, baseURL: baseURL, parsing: parsing, log: &log) }),
+            !log.hasErrors
+        else {
             throw SiteError(log.sorted)
         }
         let build = Build(project: project, integrity: integrity)

@@ -25,6 +25,7 @@ final class StagingFolder: @unchecked Sendable {
     private let previous: URL
     /// Whether the staging folder is the previous build's tree.
     private var reusesPrevious = false
+    private let writing: WorkTimer
     private let lock = NSLock()
     /// Folders this build writes into, known to exist.
     private var folders: Set<String> = [""]
@@ -33,8 +34,10 @@ final class StagingFolder: @unchecked Sendable {
     private var leftoverFiles: Set<String> = []
     private var failure: (any Error)?
 
-    init(for output: URL) throws(SiteError) {
+    /// `writing` sums the time spent writing files.
+    init(for output: URL, writing: WorkTimer = WorkTimer()) throws(SiteError) {
         self.output = output
+        self.writing = writing
         let parent = output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous")
@@ -56,15 +59,17 @@ final class StagingFolder: @unchecked Sendable {
     /// Writes one file; a failure is kept and reported by `commit()`, which then fails.
     func write(_ file: OutputFile) {
         do {
-            try makeFolder(of: file.path)
-            let path = staging.path + "/" + file.path
-            let reusesFolder = lock.withLock {
-                leftoverFiles.remove(file.path)
-                return leftoverFolders.remove(file.path) != nil
+            try writing.measure { () throws in
+                try makeFolder(of: file.path)
+                let path = staging.path + "/" + file.path
+                let reusesFolder = lock.withLock {
+                    leftoverFiles.remove(file.path)
+                    return leftoverFolders.remove(file.path) != nil
+                }
+                // A folder of the reused tree where this build writes a file.
+                if reusesFolder { try FileManager.default.removeItem(atPath: path) }
+                try Self.writeFile(file.data, to: path)
             }
-            // A folder of the reused tree where this build writes a file.
-            if reusesFolder { try FileManager.default.removeItem(atPath: path) }
-            try Self.writeFile(file.data, to: path)
         } catch {
             lock.withLock { failure = failure ?? error }
         }
