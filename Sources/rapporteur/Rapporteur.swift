@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "The folder to write the site to.")
     var output: String = "public"
 
-    @Flag(help: "Print the time taken by each phase of the build, and by parsing and writing summed over threads.")
+    @Flag(help: "Print the time taken by each phase of the build, and the processor time of parsing and writing summed over threads.")
     var timings = false
 
     @Flag(help: "Also run the integrity check (do the two languages state the same facts?) and fail on its findings.")
@@ -54,7 +54,7 @@ struct BuildCommand: ParsableCommand {
             if timings {
                 let phases = result.timings.map { "\($0.phase) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", ")
                 let work = result.workTimings.map { "\($0.work) \(String(format: "%.4f", $0.seconds)) s" }.joined(separator: ", ")
-                print("\(phases); summed over threads: \(work)")
+                print("\(phases); processor time summed over threads: \(work)")
             }
             let pages = result.pagesPerLanguage.map { "\($0.pages) \($0.language)" }.joined(separator: ", ")
             let seconds = String(format: "%.3f", Date().timeIntervalSince(started))

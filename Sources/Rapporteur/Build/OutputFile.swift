@@ -30,8 +30,8 @@ public struct BuildResult: Sendable {
     public var coverage: [CoverageLine]
     /// Seconds spent in each phase of the build, in order.
     public var timings: [(phase: String, seconds: Double)]
-    /// Seconds of work done inside the phases on all cores at once (parsing within "load", writing
-    /// within "render"), summed over the threads that did it.
+    /// Processor seconds of work done inside the phases on all cores at once (parsing within
+    /// "load", writing within "render"), summed over the threads that did it.
     public var workTimings: [(work: String, seconds: Double)]
 }
 
@@ -54,23 +54,29 @@ struct PhaseTimer {
     }
 }
 
-/// The time one kind of work takes on any thread, summed. The work of a phase that runs on every
-/// core at once (parsing, writing) has no wall-clock span of its own.
+/// The processor time one kind of work takes on any thread, summed. The work of a phase that
+/// runs on every core at once (parsing, writing) has no wall-clock span of its own, and a
+/// clock on the wall would also count the time its thread waited for a core.
 final class WorkTimer: @unchecked Sendable {
     private let lock = NSLock()
     private var total = Duration.zero
 
     func measure<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(Failure) -> T {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = Self.threadTime()
         defer {
-            let elapsed = clock.now - start
+            let elapsed = Self.threadTime() - start
             lock.withLock { total += elapsed }
         }
         return try body()
     }
 
     var seconds: Double { lock.withLock { total.seconds } }
+
+    private static func threadTime() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+    }
 }
 
 extension Duration {
