@@ -67,4 +67,5 @@ let elapsed = clock.measure {
 }
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let perPage = seconds / Double(pages) * 1e6
-print(String(format: "%d chapter pages, %.1f µs each on one thread, %.2f s in all (%d bytes a page)", pages, perPage, seconds, bytes / pages))
+let line = String(format: "%d chapter pages, %.1f µs each on one thread, %.2f s in all", pages, perPage, seconds)
+print("\(line) (\(bytes / pages) bytes a page)")
