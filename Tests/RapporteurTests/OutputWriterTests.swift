@@ -87,6 +87,23 @@ import Testing
         #expect(try String(contentsOf: copy, encoding: .utf8) == "1")
     }
 
+    /// Two builds at once: only one claims the previous tree, and the output is one build whole.
+    @Test func twoBuildsAtOnceEachWriteTheirOwnTree() throws {
+        let output = folder.appendingPathComponent("public")
+        try write([OutputFile(path: "index.html", text: "1")], to: output)
+        try write([OutputFile(path: "index.html", text: "2")], to: output)
+        let first = try StagingFolder(for: output)
+        let second = try StagingFolder(for: output)
+        first.write(OutputFile(path: "index.html", text: "first"))
+        first.write(OutputFile(path: "a.html", text: "first"))
+        second.write(OutputFile(path: "index.html", text: "second"))
+        try first.commit()
+        #expect(contents(of: output) == ["index.html": "first", "a.html": "first"])
+        try second.commit()
+        #expect(contents(of: output) == ["index.html": "second"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
+    }
+
     @Test func aFailedBuildKeepsTheReusedTreeAndTheOutput() throws {
         let output = folder.appendingPathComponent("public")
         try write([OutputFile(path: "index.html", text: "1")], to: output)

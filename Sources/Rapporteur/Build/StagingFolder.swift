@@ -39,9 +39,8 @@ final class StagingFolder: @unchecked Sendable {
         self.output = output
         self.writing = writing
         let parent = output.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(UUID().uuidString)")
         previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous")
-        try? FileManager.default.removeItem(at: staging)
         // Claimed by a rename, so two builds at once never share it.
         if rename(previous.path, staging.path) == 0, Self.isFolder(staging.path) {
             reusesPrevious = true
@@ -49,7 +48,7 @@ final class StagingFolder: @unchecked Sendable {
             return
         }
         do {
-            try? FileManager.default.removeItem(at: staging)
+            try? FileManager.default.removeItem(at: staging)  // what was claimed, if it was no folder
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw failed(error)
