@@ -104,6 +104,35 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
     }
 
+    /// What a stopped build (Ctrl-C) leaves, a staging folder nobody holds, is the next build's tree.
+    @Test func takesOverTheFolderOfAStoppedBuild() throws {
+        let output = folder.appendingPathComponent("public")
+        try write([OutputFile(path: "index.html", text: "1")], to: output)
+        let stopped = folder.appendingPathComponent(".public.staging-stopped")
+        try FileManager.default.createDirectory(at: stopped.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: stopped.appendingPathComponent("a/index.html"))
+        try Data("stale".utf8).write(to: stopped.appendingPathComponent("stale.html"))
+        let half = try inode(stopped.appendingPathComponent("a/index.html"))
+
+        try write([OutputFile(path: "a/index.html", text: "2")], to: output)
+        #expect(contents(of: output) == ["a/index.html": "2"])
+        #expect(try inode(output.appendingPathComponent("a/index.html")) == half, "its files were written over")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
+    }
+
+    /// With a previous tree to reuse, the folders of stopped builds are removed.
+    @Test func removesTheFoldersOfStoppedBuilds() throws {
+        let output = folder.appendingPathComponent("public")
+        try write([OutputFile(path: "index.html", text: "1")], to: output)
+        try write([OutputFile(path: "index.html", text: "2")], to: output)
+        for name in [".public.staging-one", ".public.staging-two"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name + "/x"), withIntermediateDirectories: true)
+        }
+        try write([OutputFile(path: "index.html", text: "3")], to: output)
+        #expect(contents(of: output) == ["index.html": "3"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
+    }
+
     @Test func aFailedBuildKeepsTheReusedTreeAndTheOutput() throws {
         let output = folder.appendingPathComponent("public")
         try write([OutputFile(path: "index.html", text: "1")], to: output)

@@ -18,6 +18,10 @@ import Foundation
 /// deleting tens of thousands of inodes on each build cost more than rendering the pages (ext4
 /// without a journal even searches past each recently freed inode). What the reused tree holds
 /// and the new build does not write is removed before the swap.
+///
+/// A build holds a lock (`flock`) on its staging folder while it runs. A staging folder that
+/// nobody holds is what a stopped build (Ctrl-C, a crash) left: the next build takes it as its
+/// tree when there is no previous one, else removes it.
 final class StagingFolder: @unchecked Sendable {
     let output: URL
     private let staging: URL
@@ -33,27 +37,48 @@ final class StagingFolder: @unchecked Sendable {
     private var leftoverFolders: Set<String> = []
     private var leftoverFiles: Set<String> = []
     private var failure: (any Error)?
+    /// The open staging folder this build holds its lock through.
+    private var locked: Int32 = -1
 
     /// `writing` sums the time spent writing files.
     init(for output: URL, writing: WorkTimer = WorkTimer()) throws(SiteError) {
         self.output = output
         self.writing = writing
         let parent = output.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(UUID().uuidString)")
-        previous = parent.appendingPathComponent(".\(output.lastPathComponent).previous")
-        // Claimed by a rename, so two builds at once never share it.
-        if rename(previous.path, staging.path) == 0, Self.isFolder(staging.path) {
-            reusesPrevious = true
-            Self.survey(staging.path, relative: "", folders: &leftoverFolders, files: &leftoverFiles)
-            return
+        let name = "." + output.lastPathComponent
+        staging = parent.appendingPathComponent("\(name).staging-\(UUID().uuidString)")
+        previous = parent.appendingPathComponent("\(name).previous")
+        // A tree is claimed by a rename to a name no other build looks at, locked, and only then
+        // named as a staging folder: a staging folder without a lock is always an orphan.
+        let claimed = parent.appendingPathComponent("\(name).new-\(UUID().uuidString)")
+        var tree = rename(previous.path, claimed.path) == 0 && Self.isFolder(claimed.path)
+        for orphan in Self.orphans(of: name, in: parent) {
+            guard let descriptor = Self.lock(orphan.path) else { continue }  // a build that runs
+            if !tree && rename(orphan.path, claimed.path) == 0 {
+                locked = descriptor
+                tree = true
+            } else {
+                try? FileManager.default.removeItem(at: orphan)
+                close(descriptor)
+            }
         }
         do {
-            try? FileManager.default.removeItem(at: staging)  // what was claimed, if it was no folder
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            if !tree {
+                try? FileManager.default.removeItem(at: claimed)  // what was claimed, if it was no folder
+                try FileManager.default.createDirectory(at: claimed, withIntermediateDirectories: true)
+            }
+            if locked < 0 { locked = Self.lock(claimed.path) ?? -1 }
+            try FileManager.default.moveItem(at: claimed, to: staging)
         } catch {
             throw failed(error)
         }
+        if tree {
+            reusesPrevious = true
+            Self.survey(staging.path, relative: "", folders: &leftoverFolders, files: &leftoverFiles)
+        }
     }
+
+    deinit { unlock() }
 
     /// Writes one file; a failure is kept and reported by `commit()`, which then fails.
     func write(_ file: OutputFile) {
@@ -88,6 +113,7 @@ final class StagingFolder: @unchecked Sendable {
             try swapIntoOutput()
             // `staging` now holds the replaced output.
             if rename(staging.path, previous.path) != 0 { try? FileManager.default.removeItem(at: staging) }
+            unlock()
         } catch {
             discard()
             throw failed(error)
@@ -98,6 +124,12 @@ final class StagingFolder: @unchecked Sendable {
     /// next build, a new one removed.
     func discard() {
         if !reusesPrevious || rename(staging.path, previous.path) != 0 { try? FileManager.default.removeItem(at: staging) }
+        unlock()
+    }
+
+    private func unlock() {
+        if locked >= 0 { close(locked) }
+        locked = -1
     }
 
     private func failed(_ error: any Error) -> SiteError {
@@ -211,6 +243,24 @@ private extension StagingFolder {
         #else
             return false
         #endif
+    }
+
+    /// The staging folders beside the output, `NAME.staging-*`.
+    static func orphans(of name: String, in parent: URL) -> [URL] {
+        let prefix = name + ".staging-"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        return entries.filter { $0.hasPrefix(prefix) }.sorted().map { parent.appendingPathComponent($0) }
+    }
+
+    /// Locks a folder for this build; nil when another build holds it (or it cannot be opened).
+    static func lock(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        return descriptor
     }
 
     static func exists(_ path: String) -> Bool {
