@@ -27,7 +27,7 @@ final class StagingFolder: @unchecked Sendable {
     private let staging: URL
     /// The tree the last build replaced, reused by the next one.
     private let previous: URL
-    /// Whether the staging folder is the previous build's tree.
+    /// Whether the staging folder is an earlier build's tree (the previous one, or a stopped one's).
     private var reusesPrevious = false
     private let writing: WorkTimer
     private let lock = NSLock()
@@ -70,6 +70,7 @@ final class StagingFolder: @unchecked Sendable {
             if locked < 0 { locked = Self.lock(claimed.path) ?? -1 }
             try FileManager.default.moveItem(at: claimed, to: staging)
         } catch {
+            if !tree || rename(claimed.path, previous.path) != 0 { try? FileManager.default.removeItem(at: claimed) }
             throw failed(error)
         }
         if tree {
