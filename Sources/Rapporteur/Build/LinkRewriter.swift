@@ -47,9 +47,10 @@ struct LinkRewriter {
     /// The site path for `destination`, or nil to keep it as it is (external links).
     func resolve(_ destination: String, at location: SourceLocation, log: inout DiagnosticLog) -> String? {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return nil }
-        let hash = destination.firstIndex(of: "#")
+        // "#" found on the bytes, as the output link check finds it.
+        let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#"))
         let path = String(destination[..<(hash ?? destination.endIndex)])
-        let anchor = hash.map { String(destination[destination.index(after: $0)...]) }
+        let anchor = hash.map { String(destination[destination.utf8.index(after: $0)...]) }
         let language = chapter.language
         if path.isEmpty {
             guard let anchor, index[language.code]?[chapter.fileName]?.anchors.contains(anchor) == true else {

@@ -62,28 +62,31 @@ enum FileTree {
         var root = stat()
         guard lstat(directory.path, &root) == 0, root.st_mode & S_IFMT == S_IFDIR else { return [] }
         var files: [String] = []
-        collect(directory.path, relative: "", device: root.st_dev, into: &files)
+        walk(directory.path) { relative, path, type in
+            if type == Int32(DT_REG) {
+                files.append(relative)
+                return false
+            }
+            guard type == Int32(DT_DIR) || type == Int32(DT_UNKNOWN) else { return false }
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return false }
+            if info.st_mode & S_IFMT == S_IFREG { files.append(relative) }
+            return info.st_mode & S_IFMT == S_IFDIR && info.st_dev == root.st_dev
+        }
         return files.sorted()
     }
 
-    private static func collect(_ path: String, relative: String, device: dev_t, into files: inout [String]) {
+    /// Calls `visit` with every entry under the folder `path` (its path relative to that folder,
+    /// its full path, and its `d_type`, which may be `DT_UNKNOWN`), in no particular order, and
+    /// enters an entry when `visit` returns true.
+    static func walk(_ path: String, relative: String = "", _ visit: (String, String, Int32) -> Bool) {
         guard let stream = opendir(path) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard name != ".", name != ".." else { continue }
-            let type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_REG) {
-                files.append(relative + name)
-            } else if type == Int32(DT_DIR) || type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(path + "/" + name, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFREG {
-                    files.append(relative + name)
-                } else if info.st_mode & S_IFMT == S_IFDIR, info.st_dev == device {
-                    collect(path + "/" + name, relative: relative + name + "/", device: device, into: &files)
-                }
-            }
+            let full = path + "/" + name
+            if visit(relative + name, full, Int32(entry.pointee.d_type)) { walk(full, relative: relative + name + "/", visit) }
         }
     }
 }

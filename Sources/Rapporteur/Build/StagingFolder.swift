@@ -28,7 +28,7 @@ final class StagingFolder: @unchecked Sendable {
     /// The tree the last build replaced, reused by the next one.
     private let previous: URL
     /// Whether the staging folder is an earlier build's tree (the previous one, or a stopped one's).
-    private var reusesPrevious = false
+    private var reusesTree = false
     private let writing: WorkTimer
     private let lock = NSLock()
     /// Folders this build writes into, known to exist.
@@ -74,8 +74,8 @@ final class StagingFolder: @unchecked Sendable {
             throw failed(error)
         }
         if tree {
-            reusesPrevious = true
-            Self.survey(staging.path, relative: "", folders: &leftoverFolders, files: &leftoverFiles)
+            reusesTree = true
+            (leftoverFolders, leftoverFiles) = Self.survey(staging.path)
         }
     }
 
@@ -104,6 +104,7 @@ final class StagingFolder: @unchecked Sendable {
     /// folder in for the output and keeps the output it replaced for the next build. Throws,
     /// leaving the output as it was, if a write failed.
     func commit() throws(SiteError) {
+        defer { unlock() }
         do {
             if let failure = lock.withLock({ failure }) { throw failure }
             try removeLeftovers()
@@ -114,7 +115,6 @@ final class StagingFolder: @unchecked Sendable {
             try swapIntoOutput()
             // `staging` now holds the replaced output.
             if rename(staging.path, previous.path) != 0 { try? FileManager.default.removeItem(at: staging) }
-            unlock()
         } catch {
             discard()
             throw failed(error)
@@ -124,7 +124,7 @@ final class StagingFolder: @unchecked Sendable {
     /// Gives up the staging folder; the output stays as it was. A reused tree is kept for the
     /// next build, a new one removed.
     func discard() {
-        if !reusesPrevious || rename(staging.path, previous.path) != 0 { try? FileManager.default.removeItem(at: staging) }
+        if !reusesTree || rename(staging.path, previous.path) != 0 { try? FileManager.default.removeItem(at: staging) }
         unlock()
     }
 
@@ -276,24 +276,24 @@ private extension StagingFolder {
 
     /// Lists a reused tree's folders and files; anything else in it (a symbolic link, a file
     /// linked from elsewhere) is removed, so that no write reaches outside the tree.
-    static func survey(_ path: String, relative: String, folders: inout Set<String>, files: inout Set<String>) {
-        guard let stream = opendir(path) else { return }
-        defer { closedir(stream) }
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name != ".", name != ".." else { continue }
+    static func survey(_ tree: String) -> (folders: Set<String>, files: Set<String>) {
+        var folders: Set<String> = []
+        var files: Set<String> = []
+        FileTree.walk(tree) { relative, path, _ in
             var info = stat()
-            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            guard lstat(path, &info) == 0 else { return false }
             let type = info.st_mode & S_IFMT
             // A file with another name elsewhere (a hard-linked copy of the site) is not written over.
             if type == S_IFREG && info.st_nlink == 1 {
-                files.insert(relative + name)
+                files.insert(relative)
             } else if type == S_IFDIR {
-                folders.insert(relative + name)
-                survey(path + "/" + name, relative: relative + name + "/", folders: &folders, files: &files)
+                folders.insert(relative)
+                return true
             } else {
-                unlink(path + "/" + name)
+                unlink(path)
             }
+            return false
         }
+        return (folders, files)
     }
 }

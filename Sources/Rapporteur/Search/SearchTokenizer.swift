@@ -9,8 +9,9 @@ import Foundation
 /// - Other letters and digits form words, lower-cased and stemmed (`Meetings` gives `meet`);
 ///   one-letter words and a few English function words are left out.
 ///
-/// Text is NFKC-normalised first (see `normalized`), so full-width `ＡＰＥＣ` is `apec`. `Templates/assets/search.js`
-/// splits queries with the same rules.
+/// Text is NFKC-normalised and lower-cased first (`fastFold`, else Foundation; see
+/// `SearchTerms`), so full-width `ＡＰＥＣ` is `apec`. `Templates/assets/search.js` splits queries
+/// with the same rules.
 enum SearchTokenizer {
     /// English words too common to search for. `it` is not one of them: it is also `IT`.
     static let stopWords: Set<String> = [
@@ -24,14 +25,6 @@ enum SearchTokenizer {
         var numbers: [Int] = []
         terms.appendTerms(of: text, to: &numbers)
         return numbers.map(terms.text(of:))
-    }
-
-    /// NFKC, lower-cased.
-    static func normalized(_ text: String) -> String {
-        guard text.unicodeScalars.allSatisfy({ fastFold($0) != nil }) else {
-            return text.precomposedStringWithCompatibilityMapping.lowercased()
-        }
-        return String(String.UnicodeScalarView(text.unicodeScalars.lazy.map { fastFold($0)! }))
     }
 
     /// NFKC and lower case of one scalar, for the scalars where both are known without
