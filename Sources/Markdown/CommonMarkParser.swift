@@ -11,10 +11,16 @@ import CCmark
 /// This is the only file that touches cmark: every C node is read here and freed before
 /// `parse` returns.
 public enum CommonMark {
-    /// Parses `source` into blocks. cmark accepts any input, so this cannot fail.
-    public static func parse(_ source: String) -> [Block] {
+    /// How deep blocks and inline markup may nest (a list item in a list is two levels, emphasis
+    /// in a paragraph one): far beyond what a report needs, and shallow enough that every walk of
+    /// the Swift tree, and freeing it, stays well inside a thread's stack.
+    public static let maximumNesting = 100
+
+    /// Parses `source`. cmark accepts any input; a document nested deeper than `maximumNesting`
+    /// is refused at the first block or inline that goes too deep.
+    public static func parse(_ source: String) throws(NestingTooDeep) -> Document {
         var contiguous = source
-        return contiguous.withUTF8 { buffer in
+        return try contiguous.withUTF8 { buffer -> Result<Document, NestingTooDeep> in
             // No CMARK_OPT_VALIDATE_UTF8: a Swift string is valid UTF-8 already, and cmark replaces
             // NUL bytes with U+FFFD either way, so the check would find nothing to repair.
             let options = CMARK_OPT_SOURCEPOS
@@ -22,9 +28,56 @@ public enum CommonMark {
                 preconditionFailure("cmark_parse_document returned no document")
             }
             defer { cmark_node_free(document) }
-            return NodeReader(lines: LineIndex(source, bytes: buffer)).blocks(under: document)
+            let reader = NodeReader(lines: LineIndex(source, bytes: buffer))
+            let survey = survey(document)
+            if let tooDeep = survey.tooDeep {
+                return .failure(NestingTooDeep(position: reader.blockPosition(of: tooDeep), limit: maximumNesting))
+            }
+            return .success(Document(blocks: reader.blocks(under: document), rawHTML: survey.rawHTML.map(reader.blockPosition(of:))))
+        }.get()
+    }
+
+    /// The first node nested deeper than `maximumNesting`, and the raw HTML nodes, found with
+    /// cmark's own iterator, which keeps no stack of its own.
+    private static func survey(_ document: OpaquePointer) -> (tooDeep: OpaquePointer?, rawHTML: [OpaquePointer]) {
+        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned no iterator") }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        var rawHTML: [OpaquePointer] = []
+        while true {
+            switch cmark_iter_next(iterator) {
+            case CMARK_EVENT_ENTER:
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(node) }
+                // Leaves get an enter event only, containers an enter and an exit.
+                guard !isLeaf(type) else { continue }
+                depth += 1
+                if depth > maximumNesting + 1 { return (node, rawHTML) }  // the document itself is not nesting
+            case CMARK_EVENT_EXIT:
+                depth -= 1
+            default:
+                return (nil, rawHTML)
+            }
         }
     }
+
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
+            CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            true
+        default:
+            false
+        }
+    }
+}
+
+/// A document whose blocks or inline markup nest deeper than `CommonMark.maximumNesting`.
+public struct NestingTooDeep: Error, Sendable, Equatable {
+    /// The start of the block where the nesting goes too deep.
+    public var position: SourcePosition
+    public var limit: Int
 }
 
 /// Converts cmark's byte columns to character columns. Line starts are found once on the UTF-8
@@ -95,6 +148,13 @@ private struct NodeReader {
         return result
     }
 
+    /// The position of `node`, or of its nearest ancestor that has one (inlines have none in cmark 0.30).
+    func blockPosition(of node: OpaquePointer) -> SourcePosition {
+        var current: OpaquePointer? = node
+        while let candidate = current, cmark_node_get_start_line(candidate) <= 0 { current = cmark_node_parent(candidate) }
+        return current.map(position(of:)) ?? SourcePosition(line: 1, column: 1)
+    }
+
     private func position(of node: OpaquePointer) -> SourcePosition {
         lines.position(
             line: Int(cmark_node_get_start_line(node)),
@@ -109,12 +169,10 @@ private struct NodeReader {
     private func block(_ node: OpaquePointer) -> Block? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            let at = position(of: node)
-            return .paragraph(inlines(under: node, at: at), at)
+            return .paragraph(inlines(under: node), position(of: node))
         case CMARK_NODE_HEADING:
-            let at = position(of: node)
             let level = Int(cmark_node_get_heading_level(node))
-            return .heading(level: level, content: inlines(under: node, at: at), id: nil, at)
+            return .heading(level: level, content: inlines(under: node), id: nil, position(of: node))
         case CMARK_NODE_BLOCK_QUOTE:
             return .blockQuote(blocks(under: node))
         case CMARK_NODE_LIST:
@@ -136,30 +194,30 @@ private struct NodeReader {
         }
     }
 
-    /// Inline positions are not tracked by cmark 0.30, so links take their block's position.
-    private func inlines(under parent: OpaquePointer, at blockPosition: SourcePosition) -> [Inline] {
-        children(of: parent) { inline($0, at: blockPosition) }
+    /// Links and images carry their own position; the other inlines need none.
+    private func inlines(under parent: OpaquePointer) -> [Inline] {
+        children(of: parent, inline)
     }
 
-    private func inline(_ node: OpaquePointer, at: SourcePosition) -> Inline? {
+    private func inline(_ node: OpaquePointer) -> Inline? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return .text(literal(of: node))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE: return .code(literal(of: node))
         case CMARK_NODE_HTML_INLINE: return .html(literal(of: node))
-        case CMARK_NODE_EMPH: return .emphasis(inlines(under: node, at: at))
-        case CMARK_NODE_STRONG: return .strong(inlines(under: node, at: at))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(under: node))
+        case CMARK_NODE_STRONG: return .strong(inlines(under: node))
         case CMARK_NODE_LINK:
             return .link(
                 destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
                 title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                content: inlines(under: node, at: at), at)
+                content: inlines(under: node), blockPosition(of: node))
         case CMARK_NODE_IMAGE:
             return .image(
                 source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
                 title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                alt: inlines(under: node, at: at), at)
+                alt: inlines(under: node), blockPosition(of: node))
         default:
             return nil
         }

@@ -9,6 +9,18 @@ public struct SourcePosition: Hashable, Sendable {
     }
 }
 
+/// A parsed CommonMark document.
+public struct Document: Sendable {
+    public var blocks: [Block]
+    /// Where the author wrote raw HTML (blocks and inline), in document order.
+    public var rawHTML: [SourcePosition]
+
+    public init(blocks: [Block], rawHTML: [SourcePosition] = []) {
+        self.blocks = blocks
+        self.rawHTML = rawHTML
+    }
+}
+
 /// A block of a CommonMark document, as plain Swift values.
 public enum Block: Hashable, Sendable {
     case paragraph([Inline], SourcePosition)
@@ -22,6 +34,15 @@ public enum Block: Hashable, Sendable {
     case thematicBreak
     /// HTML produced by the program itself (a rendered table, a figure): always rendered as is.
     case generated(String)
+}
+
+extension Block {
+    /// The words of a fenced code block's info string, split on whitespace as cmark splits it:
+    /// the first is the language (or `table` and `figure` for the program's own blocks).
+    public static func infoWords(_ info: String) -> [Substring] {
+        // cmark's whitespace: space, tab, line feed, vertical tab, form feed, carriage return.
+        info.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { Substring($0) }
+    }
 }
 
 /// How a list is numbered and spaced.
@@ -69,4 +90,17 @@ extension Inline {
 extension Array where Element == Inline {
     /// The concatenated plain text of these inlines.
     public var plainText: String { map(\.plainText).joined() }
+
+    /// The text of an image's `alt`, as cmark makes it: like `plainText`, but raw HTML is kept as
+    /// text (it is escaped when written).
+    public var altText: String {
+        map { inline in
+            switch inline {
+            case .html(let html): html
+            case .emphasis(let children), .strong(let children): children.altText
+            case .link(_, _, let children, _), .image(_, _, let children, _): children.altText
+            default: inline.plainText
+            }
+        }.joined()
+    }
 }

@@ -37,6 +37,36 @@ public enum HTML {
         }
     }
 
+    /// Appends a link destination percent-encoded as cmark's `houdini_escape_href` does: bytes that
+    /// may stand in a URL are kept, `&` and `'` become entities, every other byte `%XX`. The
+    /// result is safe in a double-quoted attribute.
+    public static func escapeURL(_ url: String, into output: inout String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(url.utf8.count)
+        for byte in url.utf8 {
+            if isSafeInURL(byte) {
+                bytes.append(byte)
+            } else if byte == UInt8(ascii: "&") {
+                bytes.append(contentsOf: "&amp;".utf8)
+            } else if byte == UInt8(ascii: "'") {
+                bytes.append(contentsOf: "&#x27;".utf8)
+            } else {
+                bytes.append(contentsOf: [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+            }
+        }
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// cmark's `HREF_SAFE`: letters, digits and ``-_.+!*(),%#@?=;:/$~``.
+    private static func isSafeInURL(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+        }
+    }
+
     /// Whether a link destination uses a scheme that runs code or reads local files.
     ///
     /// The same rule as cmark's safe mode: `javascript:`, `vbscript:`, `file:` and `data:` other

@@ -1,6 +1,7 @@
 /// Renders blocks as HTML, the way cmark does, with heading ids and program-generated blocks.
 public struct HTMLRenderer: Sendable {
-    /// Whether the author's raw HTML is written out; when false it is dropped, as in cmark's safe mode.
+    /// Whether the author's raw HTML is written out; when false it is replaced by
+    /// `<!-- raw HTML omitted -->`, as in cmark's safe mode.
     public var allowsRawHTML: Bool
 
     public init(allowsRawHTML: Bool = false) {
@@ -25,19 +26,27 @@ public struct HTMLRenderer: Sendable {
 
 // MARK: - Blocks
 
+extension HTMLRenderer {
+    /// What stands in the page for raw HTML that is not allowed, as cmark writes it.
+    public static let omittedHTML = "<!-- raw HTML omitted -->"
+}
+
 private extension HTMLRenderer {
+    /// Writes one block the way cmark's HTML writer does: every block but a tight list's
+    /// paragraph starts on a new line (`newLine`), and a tight paragraph is its bare text.
     func write(_ block: Block, tight: Bool, into output: inout String) {
         switch block {
         case .paragraph(let inlines, _):
             if tight {
                 write(inlines, into: &output)
-                output += "\n"
             } else {
+                newLine(&output)
                 output += "<p>"
                 write(inlines, into: &output)
                 output += "</p>\n"
             }
         case .heading(let level, let content, let id, _):
+            newLine(&output)
             output += "<h\(level)"
             if let id {
                 output += " id=\""
@@ -48,38 +57,51 @@ private extension HTMLRenderer {
             write(content, into: &output)
             output += "</h\(level)>\n"
         case .blockQuote(let blocks):
+            newLine(&output)
             output += "<blockquote>\n"
             for child in blocks { write(child, tight: false, into: &output) }
+            newLine(&output)
             output += "</blockquote>\n"
         case .list(let style, let items):
             writeList(style, items: items, into: &output)
         case .codeBlock(let info, let literal, _):
-            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            newLine(&output)
+            let language = Block.infoWords(info).first.map(String.init) ?? ""
             output += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTML.escape(language))\">"
             HTML.escape(literal, into: &output)
             output += "</code></pre>\n"
         case .htmlBlock(let html, _):
-            if allowsRawHTML { output += html }
+            newLine(&output)
+            output += allowsRawHTML ? html : Self.omittedHTML
+            newLine(&output)
         case .thematicBreak:
+            newLine(&output)
             output += "<hr>\n"
         case .generated(let html):
+            newLine(&output)
             output += html
         }
     }
 
     func writeList(_ style: ListStyle, items: [[Block]], into output: inout String) {
+        newLine(&output)
         if let start = style.start {
             output += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
         } else {
             output += "<ul>\n"
         }
         for item in items {
-            output += style.isTight ? "<li>" : "<li>\n"
+            newLine(&output)
+            output += "<li>"
             for child in item { write(child, tight: style.isTight, into: &output) }
-            if style.isTight, output.hasSuffix("\n") { output.removeLast() }
             output += "</li>\n"
         }
         output += style.start == nil ? "</ul>\n" : "</ol>\n"
+    }
+
+    /// Ends the current line unless the output is empty or at the start of a line (cmark's `cr`).
+    func newLine(_ output: inout String) {
+        if let last = output.utf8.last, last != UInt8(ascii: "\n") { output += "\n" }
     }
 }
 
@@ -99,7 +121,7 @@ private extension HTMLRenderer {
             output += "<code>"
             HTML.escape(code, into: &output)
             output += "</code>"
-        case .html(let html): if allowsRawHTML { output += html }
+        case .html(let html): output += allowsRawHTML ? html : Self.omittedHTML
         case .abbreviation(let text, let title):
             output += "<abbr title=\""
             HTML.escape(title, into: &output)
@@ -126,7 +148,7 @@ private extension HTMLRenderer {
             output += "<img src=\""
             writeURL(source, into: &output)
             output += "\" alt=\""
-            HTML.escape(alt.plainText, into: &output)
+            HTML.escape(alt.altText, into: &output)
             output += "\""
             writeTitle(title, into: &output)
             output += ">"
@@ -136,7 +158,7 @@ private extension HTMLRenderer {
     /// A dangerous URL is written empty unless raw HTML is allowed.
     func writeURL(_ url: String, into output: inout String) {
         if !allowsRawHTML && HTML.isDangerousURL(url) { return }
-        HTML.escape(url, into: &output)
+        HTML.escapeURL(url, into: &output)
     }
 
     func writeTitle(_ title: String, into output: inout String) {

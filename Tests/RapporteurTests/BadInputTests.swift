@@ -37,6 +37,30 @@ import Testing
             new: "notes:\n  - &a\n    zh-Hant: 金額以美元計。",
             location: "content/tables/funding.yaml:", message: "anchors and aliases are not allowed"),
         Case(
+            name: "10,000 nested block quotes", file: "content/zh-Hant/02-spsg.md", old: "回到[大會](01-plenary.md)。",
+            new: String(repeating: "> ", count: 10_000) + "x",
+            location: "content/zh-Hant/02-spsg.md:12:201", message: "nested too deep"),
+        Case(
+            name: "10,000 nested list markers", file: "content/zh-Hant/02-spsg.md", old: "回到[大會](01-plenary.md)。",
+            new: String(repeating: "- ", count: 10_000) + "x",
+            location: "content/zh-Hant/02-spsg.md:12:101", message: "nested too deep"),
+        Case(
+            name: "100,000 nested emphasis markers", file: "content/zh-Hant/02-spsg.md", old: "回到[大會](01-plenary.md)。",
+            new: String(repeating: "*a **a ", count: 50_000) + "b" + String(repeating: " a** a*", count: 50_000),
+            location: "content/zh-Hant/02-spsg.md:12:", message: "nested too deep"),
+        Case(
+            name: "10,000 nested YAML lists in a table", file: "content/tables/funding.yaml", old: "  - zh-Hant: 金額以美元計。",
+            new: "  - zh-Hant: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
+            location: "content/tables/funding.yaml:59:", message: "nested too deep"),
+        Case(
+            name: "200 nested YAML lists in a table", file: "content/tables/funding.yaml", old: "  - zh-Hant: 金額以美元計。",
+            new: "  - zh-Hant: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200),
+            location: "content/tables/funding.yaml:59:111", message: "nested too deep"),
+        Case(
+            name: "deeply nested YAML in front matter", file: "content/zh-Hant/02-spsg.md", old: "title: 安全暨繁榮指導分組\n",
+            new: "title: 安全暨繁榮指導分組\nx: " + String(repeating: "{a: ", count: 10_000) + "b" + String(repeating: "}", count: 10_000) + "\n",
+            location: "content/zh-Hant/02-spsg.md:3:", message: "nested too deep"),
+        Case(
             name: "chapter without a title", file: "content/zh-Hant/02-spsg.md", old: "title: 安全暨繁榮指導分組\n", new: "",
             location: "content/zh-Hant/02-spsg.md:1:1", message: "missing title"),
         Case(
@@ -59,14 +83,14 @@ import Testing
             location: "content/zh-Hant/02-spsg.md:1:1", message: "duplicate slug 'plenary'"),
         Case(
             name: "link to a missing chapter", file: "content/zh-Hant/02-spsg.md", old: "01-plenary.md", new: "09-nowhere.md",
-            location: "content/zh-Hant/02-spsg.md:12:1", message: "link to missing chapter '09-nowhere.md'"),
+            location: "content/zh-Hant/02-spsg.md:12:3", message: "link to missing chapter '09-nowhere.md'"),
         Case(
             name: "link to a missing anchor", file: "content/zh-Hant/01-plenary.md", old: "02-spsg.md#threats", new: "02-spsg.md#risks",
-            location: "content/zh-Hant/01-plenary.md:6:1", message: "missing anchor '#risks'"),
+            location: "content/zh-Hant/01-plenary.md:6:55", message: "missing anchor '#risks'"),
         Case(
             name: "link to a missing anchor in the same chapter", file: "content/zh-Hant/01-plenary.md", old: "(#economy-reports)",
             new: "(#economy)",
-            location: "content/zh-Hant/01-plenary.md:10:1", message: "missing anchor '#economy'"),
+            location: "content/zh-Hant/01-plenary.md:10:10", message: "missing anchor '#economy'"),
         Case(
             name: "duplicate heading id", file: "content/zh-Hant/01-plenary.md", old: "## 各經濟體國情報告 {#economy-reports}",
             new: "## 各經濟體國情報告 {#opening}",
@@ -135,7 +159,7 @@ import Testing
         let broken = try project.run(["check"])
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("content/zh-Hant/01-plenary.md:25:1: error: unknown table 'nothing'"))
-        #expect(broken.stderr.contains("content/zh-Hant/02-spsg.md:12:1: error: link to missing chapter '07-gone.md'"))
+        #expect(broken.stderr.contains("content/zh-Hant/02-spsg.md:12:3: error: link to missing chapter '07-gone.md'"))
     }
 
     @Test func refusesAnOutputFolderInsideTheSources() throws {

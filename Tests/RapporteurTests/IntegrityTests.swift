@@ -44,7 +44,7 @@ import Testing
             ]),
         Case(
             name: "a missing link", file: en, old: "See the [next section](#meetings).", new: "See the next section.",
-            expected: [("\(zh):17:1", "link #meetings in section #funding (line 8) is not in the en section #funding")]),
+            expected: [("\(zh):17:3", "link #meetings in section #funding (line 8) is not in the en section #funding")]),
         Case(
             name: "a table block in a different place", file: en,
             old: "```table roster\n```\n\nSee the [next section](#meetings).\n\n## Future meetings {#meetings}\n",

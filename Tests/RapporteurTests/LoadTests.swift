@@ -42,44 +42,39 @@ import Testing
         }
     }
 
-    @Test func fileTreeListsWhatFileManagersEnumeratorLists() throws {
+    @Test func fileTreeFollowsLinksInsideTheProjectOnly() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("rapporteur-filetree-\(UUID().uuidString)")
-        defer { try? manager.removeItem(at: root) }
-        for folder in ["a/b/c", ".hidden", "empty", "中文"] {
-            try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        let project = manager.temporaryDirectory.appendingPathComponent("rapporteur-filetree-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: project) }
+        let root = project.appendingPathComponent("content")
+        for folder in ["content/a/b/c", "content/.hidden", "content/empty", "content/中文", "elsewhere"] {
+            try manager.createDirectory(at: project.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        for file in ["01-x.md", "a/2.md", "a/b/c/3.yaml", ".hidden/4", ".dot", "中文/五.md"] {
+        for file in ["01-x.md", "a/2.md", "a/b/c/3.yaml", ".hidden/4", ".dot", "中文/五.md", "../elsewhere/6.md"] {
             try Data("x".utf8).write(to: root.appendingPathComponent(file))
         }
-        try manager.createSymbolicLink(
-            at: root.appendingPathComponent("link.md"), withDestinationURL: root.appendingPathComponent("01-x.md"))
-        try manager.createSymbolicLink(at: root.appendingPathComponent("linked"), withDestinationURL: root.appendingPathComponent("a"))
-        try manager.createSymbolicLink(
-            at: root.appendingPathComponent("dangling"), withDestinationURL: root.appendingPathComponent("nothing"))
-
-        for folder in [
-            root, root.appendingPathComponent("a"), root.appendingPathComponent("linked"), root.appendingPathComponent("01-x.md"),
-        ] {
-            #expect(FileTree.files(under: folder) == Self.enumeratedFiles(under: folder), "\(folder.lastPathComponent)")
+        func link(_ name: String, _ destination: String) throws {
+            try manager.createSymbolicLink(atPath: root.appendingPathComponent(name).path, withDestinationPath: destination)
         }
-        #expect(FileTree.files(under: root.appendingPathComponent("missing")) == [])
-        #expect(FileTree.files(under: root) == [".dot", ".hidden/4", "01-x.md", "a/2.md", "a/b/c/3.yaml", "中文/五.md"])
-    }
+        try link("link.md", "01-x.md")
+        try link("linked", "a")
+        try link("other", "../elsewhere")
+        try link("a/b/loop", "..")
+        try link("../elsewhere/back", "../content")
+        try link("dangling", "nothing")
+        try link("passwd.md", "/etc/passwd")
+        try link("root", "/")
 
-    /// The listing as FileManager's enumerator gives it: regular files, paths relative to the folder.
-    static func enumeratedFiles(under directory: URL) -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let root = directory.standardizedFileURL.path + "/"
-        var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(root) else { continue }
-            files.append(String(path.dropFirst(root.count)))
-        }
-        return files.sorted()
+        let listing = FileTree.files(under: root, within: project)
+        #expect(
+            listing.files == [
+                ".dot", ".hidden/4", "01-x.md", "a/2.md", "a/b/c/3.yaml", "link.md", "linked/2.md", "linked/b/c/3.yaml", "other/6.md",
+                "中文/五.md",
+            ])
+        #expect(listing.refusedLinks.map(\.path) == ["dangling", "passwd.md", "root"])
+        #expect(listing.refusedLinks.map(\.target) == ["nothing", "/etc/passwd", "/"])
+        #expect(FileTree.files(under: root.appendingPathComponent("missing"), within: project).files == [])
+        #expect(FileTree.files(under: root.appendingPathComponent("01-x.md"), within: project).files == [])
     }
 
     @Test func glossaryWordsThatOnlyLookLikeAcronymsStayText() {

@@ -14,7 +14,7 @@ import Testing
         for (name, text) in templates.merging(["strings.yaml": "en:\n  skip: Skip\n"], uniquingKeysWith: { $1 }) {
             try? Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
-        return try TemplateLibrary.load(directory: folder, displayPath: "Templates", languages: ["en"])
+        return try TemplateLibrary.load(directory: folder, project: folder, displayPath: "Templates", languages: ["en"])
     }
 
     @Test func escapesValuesAsSwiftMustacheDoes() throws {

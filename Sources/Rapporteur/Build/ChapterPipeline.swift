@@ -35,7 +35,7 @@ struct ChapterPipeline {
         func expand(_ block: Block) -> Block {
             switch block {
             case .codeBlock(let info, let literal, let position):
-                let words = info.split(separator: " ").map(String.init)
+                let words = Block.infoWords(info).map(String.init)
                 let location = chapter.location(position)
                 switch words.first {
                 case "table":

@@ -87,7 +87,7 @@ private extension LiveSite {
             ids: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0.ids) }), paths: Set(output.paths),
             sources: Set(
                 ["content", "Templates"].flatMap { folder in
-                    FileTree.files(under: root.appendingPathComponent(folder)).map { folder + "/" + $0 }
+                    FileTree.files(under: root.appendingPathComponent(folder), within: root).files.map { folder + "/" + $0 }
                 }), warnings: warnings, pagesPerLanguage: output.pagesPerLanguage)
         return SiteUpdate(
             isComplete: true, files: output.files, deferred: Self.searchIndexes(build, output.index), warnings: warnings,

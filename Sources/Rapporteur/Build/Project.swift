@@ -58,17 +58,22 @@ extension Project {
         }
         let codes = config.languageCodes
         let templates = log.collect { () throws(SiteError) in
-            try TemplateLibrary.load(directory: root.appendingPathComponent("Templates"), displayPath: "Templates", languages: codes)
+            try TemplateLibrary.load(
+                directory: root.appendingPathComponent("Templates"), project: root, displayPath: "Templates", languages: codes)
         }
-        let tables = loadTables(content.appendingPathComponent("tables"), languages: codes, log: &log)
-        let chapters = loadChapters(content, languages: config.languages, parsing: parsing, log: &log)
-        let assets = FileTree.files(under: root.appendingPathComponent("Templates/assets"))
+        let tables = loadTables(content.appendingPathComponent("tables"), root: root, languages: codes, log: &log)
+        let chapters = loadChapters(content, root: root, languages: config.languages, parsing: parsing, log: &log)
+        let assetListing = FileTree.files(under: root.appendingPathComponent("Templates/assets"), within: root)
+        assetListing.logRefusedLinks(in: "Templates/assets", log: &log)
+        let assets = assetListing.files
         guard let templates else { return nil }
         return Project(config: config, templates: templates, tables: tables, chapters: chapters, assets: assets, root: root)
     }
 
-    private static func loadTables(_ folder: URL, languages: [String], log: inout DiagnosticLog) -> [Table] {
-        FileTree.files(under: folder).filter { !$0.contains("/") }.compactMap { fileName -> Table? in
+    private static func loadTables(_ folder: URL, root: URL, languages: [String], log: inout DiagnosticLog) -> [Table] {
+        let listing = FileTree.files(under: folder, within: root)
+        listing.logRefusedLinks(in: "content/tables", log: &log)
+        return listing.files.filter { !$0.contains("/") }.compactMap { fileName -> Table? in
             let file = "content/tables/" + fileName
             guard fileName.hasSuffix(".yaml") else {
                 log.warning("ignored: tables are .yaml files", at: SourceLocation(file: file))
@@ -88,11 +93,13 @@ extension Project {
     }
 
     /// Every language's chapters (`content/CODE/*.md`), ordered by their `NN`; drafts left out.
-    private static func loadChapters(_ content: URL, languages: [Language], parsing: WorkTimer, log: inout DiagnosticLog)
+    private static func loadChapters(_ content: URL, root: URL, languages: [Language], parsing: WorkTimer, log: inout DiagnosticLog)
         -> [String: [Chapter]]
     {
         let files = languages.flatMap { language in
-            FileTree.files(under: content.appendingPathComponent(language.code)).map { (language: language, name: $0) }
+            let listing = FileTree.files(under: content.appendingPathComponent(language.code), within: root)
+            listing.logRefusedLinks(in: "content/" + language.code, log: &log)
+            return listing.files.map { (language: language, name: $0) }
         }
         // Reading and parsing are independent per file: every language's on all cores at once,
         // checked in language and file order.

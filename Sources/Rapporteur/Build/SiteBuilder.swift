@@ -169,6 +169,13 @@ extension Build {
     /// One chapter with heading ids, tables and figures; a translation takes the ids of its
     /// `original` (the default language's chapter with its file name).
     func expand(_ chapter: Chapter, original: ExpandedChapter?, pipeline: ChapterPipeline, log: inout DiagnosticLog) -> ExpandedChapter {
+        if !config.allowsRawHTML {
+            for position in chapter.rawHTML {
+                log.warning(
+                    "raw HTML is left out of the page (shown as <!-- raw HTML omitted -->); write Markdown, or set allowRawHTML: true in site.yaml",
+                    at: chapter.location(position))
+            }
+        }
         let isOriginal = chapter.language.code == config.defaultLanguage.code
         let outlined = Outliner(chapter: chapter, counterpartIDs: isOriginal ? nil : original?.outline.map(\.id)).run(log: &log)
         return pipeline.expand(chapter, outlined: outlined, log: &log)

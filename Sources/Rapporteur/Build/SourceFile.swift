@@ -52,28 +52,85 @@ enum SourceFile {
     }
 }
 
+/// The files under a folder, and the symbolic links under it that were not followed.
+struct FileListing {
+    /// Paths relative to the folder, sorted.
+    var files: [String] = []
+    /// Links whose target is outside the project or missing, as (path relative to the folder, target).
+    var refusedLinks: [(path: String, target: String)] = []
+
+    /// An error for each refused link, at `folder/path`.
+    func logRefusedLinks(in folder: String, log: inout DiagnosticLog) {
+        for link in refusedLinks {
+            log.error(
+                "symbolic link to '\(link.target)', which is outside the project or missing: only links to files and folders inside the project are followed",
+                at: SourceLocation(file: folder + "/" + link.path))
+        }
+    }
+}
+
 /// Listing files under a folder, sorted, as paths relative to it.
 ///
-/// Reads the folders with `readdir`, which gives each entry's type without a stat, and follows
-/// FileManager's enumerator otherwise: symbolic links are neither listed nor entered, hidden
-/// files are listed, and folders on another file system are not entered.
+/// Reads the folders with `readdir`, which gives each entry's type without a stat. A symbolic
+/// link is followed when its target lies inside the project, so an editor can link a chapter in
+/// from another folder of it, and refused otherwise; a link to a folder that encloses it (a loop)
+/// is not entered. Hidden files are listed; folders on another file system are not entered.
 enum FileTree {
-    static func files(under directory: URL) -> [String] {
+    static func files(under directory: URL, within project: URL) -> FileListing {
         var root = stat()
-        guard lstat(directory.path, &root) == 0, root.st_mode & S_IFMT == S_IFDIR else { return [] }
-        var files: [String] = []
-        walk(directory.path) { relative, path, type in
-            if type == Int32(DT_REG) {
-                files.append(relative)
+        guard lstat(directory.path, &root) == 0, root.st_mode & S_IFMT == S_IFDIR,
+            let realProject = realPath(project.path), let realDirectory = realPath(directory.path)
+        else { return FileListing() }
+        var listing = FileListing()
+        let inside = { (target: String) in target == realProject || target.hasPrefix(realProject + "/") }
+        /// Lists one folder and, depth first, the folders in it; `enclosing` holds the real paths
+        /// of the folders it lies in.
+        func list(_ path: String, relative: String, enclosing: Set<String>) {
+            walk(path, relative: relative) { relative, path, type in
+                if type == Int32(DT_REG) {
+                    listing.files.append(relative)
+                    return false
+                }
+                var info = stat()
+                guard lstat(path, &info) == 0 else { return false }
+                let isLink = info.st_mode & S_IFMT == S_IFLNK
+                if isLink {
+                    guard let target = realPath(path), inside(target), stat(target, &info) == 0 else {
+                        listing.refusedLinks.append((relative, linkTarget(path)))
+                        return false
+                    }
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG:
+                    listing.files.append(relative)
+                case S_IFDIR where info.st_dev == root.st_dev || isLink:
+                    if let real = realPath(path), !enclosing.contains(real) {
+                        list(path, relative: relative + "/", enclosing: enclosing.union([real]))
+                    }
+                default:
+                    break
+                }
                 return false
             }
-            guard type == Int32(DT_DIR) || type == Int32(DT_UNKNOWN) else { return false }
-            var info = stat()
-            guard lstat(path, &info) == 0 else { return false }
-            if info.st_mode & S_IFMT == S_IFREG { files.append(relative) }
-            return info.st_mode & S_IFMT == S_IFDIR && info.st_dev == root.st_dev
         }
-        return files.sorted()
+        list(directory.path, relative: "", enclosing: [realDirectory])
+        listing.files.sort()
+        listing.refusedLinks.sort { $0.path < $1.path }
+        return listing
+    }
+
+    /// The absolute path with every symbolic link resolved, or nil when it leads nowhere.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// What a symbolic link says, as written.
+    private static func linkTarget(_ path: String) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        return count < 0 ? "?" : String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Calls `visit` with every entry under the folder `path` (its path relative to that folder,

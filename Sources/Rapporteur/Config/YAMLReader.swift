@@ -14,8 +14,17 @@ struct YAMLReader {
     }
 
     /// Parses `text`; an empty document is an empty mapping. Anchors and aliases are refused, so
-    /// that a few bytes cannot expand into gigabytes.
+    /// that a few bytes cannot expand into gigabytes, and so is nesting deeper than
+    /// `YAMLPrecheck.maximumNesting`.
     func parse(_ text: String) throws(SiteError) -> Node {
+        if let found = YAMLPrecheck.firstProblem(in: text) {
+            let message =
+                switch found.problem {
+                case .anchorOrAlias: "YAML anchors and aliases are not allowed"
+                case .nestedTooDeep: "nested too deep: YAML lists and mappings may nest at most \(YAMLPrecheck.maximumNesting) levels"
+                }
+            throw SiteError(message, at: location(line: found.line, column: found.column))
+        }
         let root: Node?
         do {
             // Swift strings are UTF-8; naming the encoding spares Yams a read of the environment per parse.
@@ -25,12 +34,7 @@ struct YAMLReader {
         } catch {
             throw SiteError("invalid YAML: \(error)", at: location(line: 1, column: 1))
         }
-        guard let root else { return Node.mapping(.init([])) }
-        // Without an "&" or "*" byte there is no anchor or alias to find.
-        if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) {
-            try refuseAnchors(in: root, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
-        }
-        return root
+        return root ?? Node.mapping(.init([]))
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
@@ -118,30 +122,6 @@ extension YAMLReader {
 // MARK: - Errors from Yams
 
 private extension YAMLReader {
-    /// Yams resolves aliases while composing and keeps no trace of them, but a node that carries an
-    /// anchor starts at its `&`: no anchor means no alias can refer to it.
-    func refuseAnchors(in node: Node, lines: [Substring]) throws(SiteError) {
-        if let mark = node.mark, mark.line >= 1, mark.line <= lines.count {
-            let scalars = lines[mark.line - 1].unicodeScalars
-            if let index = scalars.index(scalars.startIndex, offsetBy: mark.column - 1, limitedBy: scalars.endIndex),
-                index < scalars.endIndex, scalars[index] == "&" || scalars[index] == "*"
-            {
-                throw error("YAML anchors and aliases are not allowed", at: node)
-            }
-        }
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                try refuseAnchors(in: key, lines: lines)
-                try refuseAnchors(in: value, lines: lines)
-            }
-        case .sequence(let sequence):
-            for child in sequence { try refuseAnchors(in: child, lines: lines) }
-        case .scalar, .alias:
-            break
-        }
-    }
-
     func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):

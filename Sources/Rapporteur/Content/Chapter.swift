@@ -16,6 +16,8 @@ public struct Chapter: Sendable {
     public var description: String
     public var isDraft: Bool
     public var blocks: [Block]
+    /// Where the body has raw HTML, which is left out of the page unless the site allows it.
+    public var rawHTML: [SourcePosition]
     /// The line of the file where the Markdown body starts, minus one.
     public var bodyLineOffset: Int
 
@@ -55,12 +57,20 @@ extension Chapter {
                 "slug '\(slug)' must be ASCII a-z 0-9 - (no '/', '.' or spaces)",
                 at: value("slug").map(yaml.location(of:)) ?? SourceLocation(file: file, line: 1, column: 1))
         }
+        let document: Document
+        do throws(NestingTooDeep) {
+            document = try CommonMark.parse(frontMatter.body)
+        } catch {
+            let at = error.position
+            throw SiteError(
+                "nested too deep: blocks and inline markup may nest at most \(error.limit) levels",
+                at: SourceLocation(file: file, line: at.line + frontMatter.bodyLineOffset, column: at.column))
+        }
         return Chapter(
             file: file, fileName: fileName, language: language, order: order, slug: slug, title: title,
             description: try value("description").map { node throws(SiteError) in try yaml.string(node, "description") } ?? "",
             isDraft: try value("draft").map { node throws(SiteError) in try yaml.bool(node, "draft") } ?? false,
-            blocks: CommonMark.parse(frontMatter.body),
-            bodyLineOffset: frontMatter.bodyLineOffset)
+            blocks: document.blocks, rawHTML: document.rawHTML, bodyLineOffset: frontMatter.bodyLineOffset)
     }
 }
 

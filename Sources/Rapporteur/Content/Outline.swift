@@ -12,7 +12,8 @@ public struct OutlineEntry: Sendable, Hashable {
 /// The rule: an explicit `{#id}` at the end of the heading wins; otherwise a heading of a
 /// translation takes the id of the heading at the same place in the default-language chapter,
 /// and a heading of the default language (or one with no counterpart) gets an id made from its
-/// own text. So ids never change under existing links when a translation arrives.
+/// own text. So ids never change under existing links when a translation arrives. An id that is
+/// taken already gets `-2`, `-3`… in every language; only a repeated explicit `{#id}` is an error.
 struct Outliner {
     let chapter: Chapter
     /// The ids of the default-language chapter's headings, in order; nil for the default language.
@@ -54,7 +55,7 @@ struct Outliner {
                 id = Slug.make(from: text.plainText)
             }
             if let first = state.used[id] {
-                if explicit != nil || counterpartIDs != nil {
+                if explicit != nil {
                     log.error(
                         "duplicate heading id '\(id)' (first used at line \(chapter.location(first).line ?? 1))",
                         at: chapter.location(position))

@@ -100,7 +100,7 @@ private struct Splitter {
         case .list(_, let items):
             for block in items.joined() { add(block) }
         case .codeBlock(let info, let literal, let position):
-            let words = info.split(separator: " ").map(String.init)
+            let words = Block.infoWords(info).map(String.init)
             let location = chapter.location(position)
             if words.first == "table", words.count == 2 {
                 append(StructureItem(kind: .table, target: words[1], location: location))

@@ -12,12 +12,15 @@ public struct TemplateLibrary: Sendable {
     /// Interface strings per language code.
     let strings: [String: [String: String]]
 
-    /// Loads every template under `directory`; `displayPath` is how the folder is named in messages.
-    static func load(directory: URL, displayPath: String, languages: [String]) throws(SiteError) -> TemplateLibrary {
+    /// Loads every template under `directory` (a folder of `project`); `displayPath` is how the
+    /// folder is named in messages.
+    static func load(directory: URL, project: URL, displayPath: String, languages: [String]) throws(SiteError) -> TemplateLibrary {
         var log = DiagnosticLog()
         var templates: [String: MustacheTemplate] = [:]
         var partialUses: [(name: String, location: SourceLocation)] = []
-        for relative in FileTree.files(under: directory) where relative.hasSuffix(".mustache") {
+        let listing = FileTree.files(under: directory, within: project)
+        listing.logRefusedLinks(in: displayPath, log: &log)
+        for relative in listing.files where relative.hasSuffix(".mustache") {
             let name = String(relative.dropLast(".mustache".count))
             let file = displayPath + "/" + relative
             guard

@@ -10,7 +10,7 @@ import Testing
 
 /// A throwaway project for one test: the fixture's content/ and the repository's Templates/,
 /// copied into `…/rapporteur-preview-UUID/site/`, with secret files inside and beside it that no
-/// request may ever read. The folder goes with the value.
+/// request may ever read (and, on request, a symbolic link to the one beside it). The folder goes with the value.
 final class PreviewProject: Sendable {
     /// The marker written into files outside the site folder.
     static let secret = "TOP-SECRET-\(UUID().uuidString)"
@@ -34,9 +34,12 @@ final class PreviewProject: Sendable {
         try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".utf8).write(to: root.appendingPathComponent("Templates/assets/mark.svg"))
         try Data(Self.secret.utf8).write(to: folder.appendingPathComponent("secret.txt"))
         try Data(Self.secret.utf8).write(to: root.appendingPathComponent("secret.txt"))
-        try manager.createSymbolicLink(
-            at: root.appendingPathComponent("Templates/assets/leak.txt"),
-            withDestinationURL: folder.appendingPathComponent("secret.txt"))
+    }
+
+    /// Links `Templates/assets/leak.txt` to the secret beside the project, which the build refuses.
+    func plantLinkOutOfTheProject() throws {
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("Templates/assets/leak.txt"), withDestinationURL: folder.appendingPathComponent("secret.txt"))
     }
 
     func path(_ relative: String) -> URL { root.appendingPathComponent(relative) }

@@ -99,3 +99,10 @@ extension BuildResult {
         return String(decoding: file.data, as: UTF8.self)
     }
 }
+
+extension FileTree {
+    /// The files under a folder that is its own project, as the tests list built sites and fixtures.
+    static func files(under directory: URL) -> [String] {
+        files(under: directory, within: directory).files
+    }
+}
