@@ -61,6 +61,18 @@ import Testing
             new: "title: 安全暨繁榮指導分組\nx: " + String(repeating: "{a: ", count: 10_000) + "b" + String(repeating: "}", count: 10_000) + "\n",
             location: "content/zh-Hant/02-spsg.md:3:", message: "nested too deep"),
         Case(
+            name: "link to an address the site does not have", file: "content/zh-Hant/02-spsg.md", old: "[大會](01-plenary.md)",
+            new: "[大會](/zh-hant/nowhere/)",
+            location: "content/zh-Hant/02-spsg.md:12:3", message: "the site has no file zh-hant/nowhere/index.html"),
+        Case(
+            name: "image the site does not have", file: "content/zh-Hant/02-spsg.md", old: "回到[大會](01-plenary.md)",
+            new: "回到![圖](/assets/missing.png)",
+            location: "content/zh-Hant/02-spsg.md:12:3", message: "the site has no file assets/missing.png"),
+        Case(
+            name: "link by address to a missing anchor", file: "content/zh-Hant/02-spsg.md", old: "[大會](01-plenary.md)",
+            new: "[大會](/zh-hant/plenary/#nope)",
+            location: "content/zh-Hant/02-spsg.md:12:3", message: "missing anchor '#nope' in content/zh-Hant/01-plenary.md"),
+        Case(
             name: "chapter without a title", file: "content/zh-Hant/02-spsg.md", old: "title: 安全暨繁榮指導分組\n", new: "",
             location: "content/zh-Hant/02-spsg.md:1:1", message: "missing title"),
         Case(

@@ -60,7 +60,7 @@ import Testing
         let untranslated = try result.text("zh-hant/spsg/index.html")
         #expect(untranslated.contains("English translation not available yet"))
         #expect(!untranslated.contains("href=\"/en/spsg/\""))
-        #expect(result.warnings.contains { $0.location.file == "content/zh-Hant/02-spsg.md" && $0.message.contains("no en translation") })
+        #expect(result.warnings.contains { $0.location?.file == "content/zh-Hant/02-spsg.md" && $0.message.contains("no en translation") })
     }
 
     @Test func everyInternalLinkAndAnchorResolves() throws {
@@ -159,6 +159,15 @@ import Testing
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"https://example.org/zh-hant/plenary/\"/>"))
         #expect(!sitemap.contains("https://example.org/en/spsg/"))
         #expect(try result.text("robots.txt").contains("Sitemap: https://example.org/sitemap.xml"))
+    }
+
+    @Test func linksToTheSitesOwnAddressesKeepTheirAnchorAndBasePath() throws {
+        let project = try TestProject()
+        try project.replace(
+            "content/zh-Hant/02-spsg.md", "[大會](01-plenary.md)", with: "[大會](/zh-hant/plenary/#economy-reports)、[地圖](/sitemap.xml)")
+        let page = try project.build(baseURL: "https://example.org/tel53/").text("zh-hant/spsg/index.html")
+        #expect(page.contains("<a href=\"/tel53/zh-hant/plenary/#economy-reports\">大會</a>"))
+        #expect(page.contains("<a href=\"/tel53/sitemap.xml\">地圖</a>"))
     }
 
     @Test func worksUnderASubPath() throws {

@@ -28,10 +28,10 @@ import Testing
     @Test func reportsEveryBrokenLinkAndNothingElse() {
         #expect(
             problems() == [
-                "public/en/b/index.html:1:1: error: broken link '#nowhere': public/en/b/index.html has no id 'nowhere'",
-                "public/en/b/index.html:1:1: error: broken link '../a/#bottom': public/en/a/index.html has no id 'bottom'",
-                "public/en/b/index.html:1:1: error: broken link '/elsewhere/': public/(outside the site) /elsewhere/ is not built",
-                "public/en/b/index.html:1:1: error: broken link '/tel53/en/c/': public/en/c/index.html is not built",
+                "public/en/b/index.html: error: broken link '#nowhere': public/en/b/index.html has no id 'nowhere'",
+                "public/en/b/index.html: error: broken link '../a/#bottom': public/en/a/index.html has no id 'bottom'",
+                "public/en/b/index.html: error: broken link '/elsewhere/': public/(outside the site) /elsewhere/ is not built",
+                "public/en/b/index.html: error: broken link '/tel53/en/c/': public/en/c/index.html is not built",
             ])
     }
 

@@ -42,7 +42,7 @@ import Testing
     @Test(arguments: [(text: "{{/close}}\n", line: 1), (text: "<p>\n\n{{/close}}\n", line: 3)])
     func syntaxErrorsNameTheirLine(text: String, line: Int) throws {
         let error = try #require(throws: SiteError.self) { try library(["broken.mustache": text]) }
-        #expect(error.diagnostics.first?.location.file == "Templates/broken.mustache")
-        #expect(error.diagnostics.first?.location.line == line, "\(error)")
+        #expect(error.diagnostics.first?.location?.file == "Templates/broken.mustache")
+        #expect(error.diagnostics.first?.location?.line == line, "\(error)")
     }
 }

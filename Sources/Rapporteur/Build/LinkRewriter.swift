@@ -8,6 +8,7 @@ struct LinkRewriter {
     let index: [String: [String: ExpandedChapter]]
     let project: Project
     let urls: SiteURLs
+    let siteFiles: SiteFiles
 
     func rewrite(_ blocks: [Block], log: inout DiagnosticLog) -> [Block] {
         blocks.map { rewrite($0, log: &log) }
@@ -60,7 +61,7 @@ struct LinkRewriter {
             return "#" + anchor
         }
         if path.hasPrefix("/") {
-            return urls.basePath + path.dropFirst()
+            return resolveAbsolute(path, anchor: anchor, destination: destination, at: location, log: &log)
         }
         if path.hasPrefix("../tables/") && path.hasSuffix(".yaml") {
             let name = String(path.dropFirst("../tables/".count).dropLast(".yaml".count))
@@ -100,6 +101,26 @@ struct LinkRewriter {
             return nil
         }
         return urls.chapter(target.chapter.slug, target.chapter.language) + (anchor.map { "#" + $0 } ?? "")
+    }
+
+    /// A link to an address of the site (`/sitemap.xml`): under the site's base path, checked
+    /// against the files the build writes and, for a chapter, its anchors.
+    private func resolveAbsolute(
+        _ path: String, anchor: String?, destination: String, at location: SourceLocation, log: inout DiagnosticLog
+    )
+        -> String?
+    {
+        let file = SiteFiles.file(ofAbsolutePath: Substring(path))
+        guard siteFiles.paths.contains(file) else {
+            log.error(
+                "link to '\(destination)': the site has no file \(file) (an address of the site starts at its root: /en/)", at: location)
+            return nil
+        }
+        if let anchor, let target = siteFiles.chapters[file], !target.anchors.contains(anchor) {
+            log.error("missing anchor '#\(anchor)' in \(target.chapter.file)", at: location)
+            return nil
+        }
+        return urls.basePath + path.dropFirst() + (anchor.map { "#" + $0 } ?? "")
     }
 
     static func hasScheme(_ url: String) -> Bool {

@@ -170,10 +170,10 @@ private extension LiveSite {
         if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
 
         let files = Set(redone.map { "content/\($0.0.code)/\($0.1)" })
-        let warnings = (state.warnings.filter { !files.contains($0.location.file) } + log.sorted.filter { $0.severity == .warning }).sorted
-        {
-            $0.location < $1.location
-        }
+        var kept = DiagnosticLog()
+        kept.append(contentsOf: state.warnings.filter { !files.contains($0.location?.file ?? "") })
+        kept.append(contentsOf: log.diagnostics.filter { $0.severity == .warning })
+        let warnings = kept.sorted
         self.state = State(
             build: build, index: index, pages: allPages, ids: ids, paths: state.paths, sources: state.sources, warnings: warnings,
             pagesPerLanguage: state.pagesPerLanguage)

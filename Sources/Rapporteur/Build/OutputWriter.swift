@@ -13,8 +13,8 @@ public enum OutputWriter {
         }
         if refused {
             throw SiteError(
-                "refusing to write the site to '\(output.path)': it is or contains the project, or lies inside its sources",
-                at: SourceLocation(file: "--output"))
+                "--output: refusing to write the site to '\(output.path)': it is or contains the project, or lies inside its sources",
+                at: nil)
         }
     }
 }

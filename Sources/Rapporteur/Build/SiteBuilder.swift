@@ -123,9 +123,9 @@ struct Build {
         sink.put(dataFiles())
         timings.measure("search") { search?.wait() }
         sink.put(copyAssets(log: &log))
-        let sitemap = urls.absolute(urls.basePath + "sitemap.xml")
-        sink.put(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"))
-        sink.put(OutputFile(path: "sitemap.xml", text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))
+        let sitemap = urls.absolute(urls.basePath + Self.sitemapFile)
+        sink.put(OutputFile(path: Self.robotsFile, text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"))
+        sink.put(OutputFile(path: Self.sitemapFile, text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))
         let output = sink.collected()
         timings.measure("check") {
             checkDuplicatePaths(output.paths, log: &log)
@@ -147,6 +147,16 @@ struct Build {
 // MARK: - Steps
 
 extension Build {
+    static let robotsFile = "robots.txt"
+    static let sitemapFile = "sitemap.xml"
+
+    /// The paths of the files a run writes besides its HTML pages.
+    func filesBesidePages() -> [String] {
+        [Self.robotsFile, Self.sitemapFile] + project.assets.map { urls.outputFile(of: urls.asset($0)) }
+            + project.tables.flatMap { table in ["json", "csv"].map { urls.outputFile(of: urls.data(table.name, $0)) } }
+            + config.languages.map { urls.outputFile(of: urls.searchIndex($0)) }
+    }
+
     /// Gives headings their ids (default language first, so translations can take its ids) and
     /// renders table and figure blocks. Returns the chapters per language code and file name.
     func outlineAndExpand(log: inout DiagnosticLog) -> [String: [String: ExpandedChapter]] {
@@ -231,7 +241,8 @@ extension Build {
         let folder = project.root.appendingPathComponent("Templates/assets")
         return project.assets.compactMap { path in
             do {
-                return OutputFile(path: "assets/" + path, data: try Data(contentsOf: folder.appendingPathComponent(path)))
+                return OutputFile(
+                    path: urls.outputFile(of: urls.asset(path)), data: try Data(contentsOf: folder.appendingPathComponent(path)))
             } catch {
                 log.error("cannot read the asset: \(error.localizedDescription)", at: SourceLocation(file: "Templates/assets/" + path))
                 return nil
@@ -243,8 +254,8 @@ extension Build {
     func dataFiles() -> [OutputFile] {
         project.tables.flatMap { table in
             [
-                OutputFile(path: "data/\(table.name).json", text: table.json(languages: config.languageCodes)),
-                OutputFile(path: "data/\(table.name).csv", data: table.csv(languages: config.languageCodes)),
+                OutputFile(path: urls.outputFile(of: urls.data(table.name, "json")), text: table.json(languages: config.languageCodes)),
+                OutputFile(path: urls.outputFile(of: urls.data(table.name, "csv")), data: table.csv(languages: config.languageCodes)),
             ]
         }
     }

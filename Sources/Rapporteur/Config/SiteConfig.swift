@@ -131,7 +131,7 @@ private extension SiteConfig {
         else {
             let message = "baseURL must be an http(s) address such as https://example.org/tel53/, got '\(url)'"
             if let yaml, let node { throw yaml.error(message, at: node) }
-            throw SiteError(message, at: SourceLocation(file: "--base-url"))
+            throw SiteError("--base-url: " + message, at: nil)
         }
         return url.hasSuffix("/") ? url : url + "/"
     }

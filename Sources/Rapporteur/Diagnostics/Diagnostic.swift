@@ -5,18 +5,21 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var severity: Severity
-    public var location: SourceLocation
+    /// Where the problem is; nil for one that is in no file (a command-line option).
+    public var location: SourceLocation?
     public var message: String
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
         self.severity = severity
         self.message = message
         self.location = location
     }
 
-    /// `path:line:column: error: message`.
+    /// `path:line:column: error: message`, or `error: message` without a location. Control
+    /// characters from file names or content are escaped, so a message cannot split a line or
+    /// send terminal codes.
     public var description: String {
-        "\(location): \(severity.rawValue): \(message)"
+        TerminalText.escaped((location.map { "\($0): " } ?? "") + "\(severity.rawValue): \(message)")
     }
 }
 
@@ -28,7 +31,7 @@ public struct SiteError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics
     }
 
-    public init(_ message: String, at location: SourceLocation) {
+    public init(_ message: String, at location: SourceLocation?) {
         self.diagnostics = [Diagnostic(.error, message, at: location)]
     }
 
@@ -43,11 +46,11 @@ public struct DiagnosticLog: Sendable {
 
     public init() {}
 
-    public mutating func error(_ message: String, at location: SourceLocation) {
+    public mutating func error(_ message: String, at location: SourceLocation?) {
         diagnostics.append(Diagnostic(.error, message, at: location))
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation) {
+    public mutating func warning(_ message: String, at location: SourceLocation?) {
         diagnostics.append(Diagnostic(.warning, message, at: location))
     }
 
@@ -66,19 +69,18 @@ public struct DiagnosticLog: Sendable {
         } catch let error as SiteError {
             append(contentsOf: error)
         } catch {
-            self.error("\(error)", at: SourceLocation(file: "."))
+            self.error("\(error)", at: nil)
         }
         return nil
     }
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// The problems in a stable order: by file, line and column.
+    /// The problems in a stable order: those in no file first, then by file, line and column.
     public var sorted: [Diagnostic] {
-        diagnostics.enumerated().sorted {
-            ($0.element.location, $0.offset) < ($1.element.location, $1.offset)
+        let nowhere = SourceLocation(file: "")
+        return diagnostics.enumerated().sorted {
+            ($0.element.location ?? nowhere, $0.offset) < ($1.element.location ?? nowhere, $1.offset)
         }.map(\.element)
     }
 }

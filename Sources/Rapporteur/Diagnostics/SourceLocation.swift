@@ -11,14 +11,11 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `path:line:column`, as compilers print it.
+    /// `path:line:column` as compilers print it, `path:line` without a column, `path` alone
+    /// for a problem with the whole file.
     public var description: String {
-        "\(file):\(line ?? 1):\(column ?? 1)"
-    }
-
-    /// The same file, `lines` further down (front matter and blocks inside a file).
-    public func offset(byLines lines: Int) -> SourceLocation {
-        SourceLocation(file: file, line: (line ?? 1) + lines, column: column)
+        guard let line else { return file }
+        return column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -9,7 +9,7 @@ public enum IntegrityReport {
     public static func countsPerChapter(_ diagnostics: [Diagnostic]) -> [(chapter: String, count: Int)] {
         var counts: [(chapter: String, count: Int)] = []
         for diagnostic in diagnostics where diagnostic.message.hasPrefix(prefix) {
-            let file = diagnostic.location.file
+            let file = diagnostic.location?.file ?? ""
             let chapter =
                 file.hasPrefix("content/tables/") || !file.hasSuffix(".md")
                 ? String(file.dropFirst("content/".count)) : String(file.split(separator: "/").last ?? "")

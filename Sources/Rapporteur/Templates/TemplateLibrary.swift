@@ -51,7 +51,7 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` (`chapter`, `partials/table`) with `context`.
     func render(_ name: String, _ context: [String: Any]) throws(SiteError) -> String {
         guard names.contains(name), let output = library.render(context, withTemplate: name) else {
-            throw SiteError("template '\(name)' does not exist (Templates/\(name).mustache)", at: SourceLocation(file: "Templates"))
+            throw SiteError("template '\(name)' does not exist", at: SourceLocation(file: "Templates/\(name).mustache"))
         }
         return output
     }

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The files a build will write, known before any is written, so that a chapter's link to an
+/// address of the site (`/sitemap.xml`, `/en/plenary/#opening`) is checked at its source line.
+struct SiteFiles: Sendable {
+    /// Output paths (`en/plenary/index.html`, `data/funding.csv`).
+    let paths: Set<String>
+    /// The chapter each chapter page shows, by output path.
+    let chapters: [String: ExpandedChapter]
+
+    /// No files: what a page builder holds until it has listed its pages.
+    static let none = SiteFiles(paths: [], index: [:], urls: SiteURLs(baseURL: "", basePath: "/"))
+
+    init(paths: some Sequence<String>, index: [String: [String: ExpandedChapter]], urls: SiteURLs) {
+        self.paths = Set(paths)
+        var chapters: [String: ExpandedChapter] = [:]
+        for expanded in index.values.flatMap(\.values) {
+            chapters[urls.outputFile(of: urls.chapter(expanded.chapter.slug, expanded.chapter.language))] = expanded
+        }
+        self.chapters = chapters
+    }
+
+    /// The output file a site-absolute path names (`/en/plenary/` is `en/plenary/index.html`),
+    /// without its query, percent-decoded.
+    static func file(ofAbsolutePath path: Substring) -> String {
+        var relative = path.dropFirst()
+        if let query = relative.firstIndex(of: "?") { relative = relative[..<query] }
+        let decoded = relative.removingPercentEncoding ?? String(relative)
+        return decoded.isEmpty || decoded.hasSuffix("/") ? decoded + "index.html" : decoded
+    }
+}
