@@ -120,12 +120,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
     }
 
-    /// With a previous tree to reuse, the folders of stopped builds are removed.
+    /// With a previous tree to reuse, the folders of stopped builds are removed, and so is what
+    /// earlier versions leaked when stopped while claiming the previous tree (`.new-*`).
     @Test func removesTheFoldersOfStoppedBuilds() throws {
         let output = folder.appendingPathComponent("public")
         try write([OutputFile(path: "index.html", text: "1")], to: output)
         try write([OutputFile(path: "index.html", text: "2")], to: output)
-        for name in [".public.staging-one", ".public.staging-two"] {
+        for name in [".public.staging-one", ".public.staging-two", ".public.replaced-three", ".public.new-four"] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(name + "/x"), withIntermediateDirectories: true)
         }
         try write([OutputFile(path: "index.html", text: "3")], to: output)
