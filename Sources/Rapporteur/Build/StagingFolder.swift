@@ -15,6 +15,10 @@ import Foundation
 /// without a journal even searches past each recently freed inode). What the reused tree holds
 /// and the new build does not write is removed before the swap. Which folder a build writes
 /// into, and how a stopped build's folders are found again, is `ClaimedTree`'s.
+///
+/// Files are 0644 and folders 0755 whatever the process umask (`open` and `mkdir` follow it, and
+/// a reused tree may have been made under another), so that a web server can read a copy of the
+/// site (`rsync -a` keeps the modes).
 final class StagingFolder: @unchecked Sendable {
     let output: URL
     private let tree: ClaimedTree
@@ -36,7 +40,12 @@ final class StagingFolder: @unchecked Sendable {
         } catch {
             throw Self.failed(error, output)
         }
-        if tree.reused { (leftoverFolders, leftoverFiles) = Self.survey(tree.path) }
+        var modesSet = true
+        if tree.reused { (leftoverFolders, leftoverFiles, modesSet) = Self.survey(tree.path) }
+        // The root as well, which FileManager made under the umask, or an earlier build did.
+        if chmod(tree.path, 0o755) != 0 || !modesSet {
+            failure = CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tree.path])
+        }
     }
 
     /// Writes one file; a failure is kept and reported by `commit()`, which then fails.
@@ -100,9 +109,8 @@ private extension StagingFolder {
         if !reused {
             let full = tree.path + "/" + folder
             if fileInTheWay { unlink(full) }
-            if mkdir(full, 0o755) != 0 && !(errno == EEXIST && Self.isFolder(full)) {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder])
-            }
+            let made = mkdir(full, 0o755) == 0 || (errno == EEXIST && Self.isFolder(full))
+            guard made, chmod(full, 0o755) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder]) }
         }
         lock.withLock { _ = folders.insert(folder) }
     }
@@ -118,6 +126,7 @@ private extension StagingFolder {
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         var info = stat()
         var done = fstat(descriptor, &info) == 0
+        if done && info.st_mode & 0o7777 != 0o644 { done = fchmod(descriptor, 0o644) == 0 }
         let size = Int(info.st_size)
         if done && !(size == data.count && hasBytes(data, descriptor)) {
             var written = 0
@@ -165,9 +174,11 @@ private extension StagingFolder {
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// Lists a reused tree's folders and files; anything else in it (a symbolic link, a file
-    /// linked from elsewhere) is removed, so that no write reaches outside the tree.
-    static func survey(_ tree: String) -> (folders: Set<String>, files: Set<String>) {
+    /// Lists a reused tree's folders and files, and makes its folders 0755 (`modesSet` is false
+    /// if one could not be); anything else in it (a symbolic link, a file linked from elsewhere)
+    /// is removed, so that no write reaches outside the tree.
+    static func survey(_ tree: String) -> (folders: Set<String>, files: Set<String>, modesSet: Bool) {
+        var modesSet = true
         var folders: Set<String> = []
         var files: Set<String> = []
         FileTree.walk(tree) { relative, path, _ in
@@ -179,12 +190,13 @@ private extension StagingFolder {
                 files.insert(relative)
             } else if type == S_IFDIR {
                 folders.insert(relative)
+                if info.st_mode & 0o7777 != 0o755 && chmod(path, 0o755) != 0 { modesSet = false }
                 return true
             } else {
                 unlink(path)
             }
             return false
         }
-        return (folders, files)
+        return (folders, files, modesSet)
     }
 }
