@@ -43,8 +43,8 @@ final class ClaimedTree {
     /// Puts the tree in the output's place; the output it replaces becomes the previous tree.
     func swapIntoOutput() throws {
         guard Self.exists(names.output) else { return try moves.move(path, to: names.output) }
-        // Held so that no other build takes it while it lies beside the output under a build's name;
-        // nil only while another build swaps (its lock is on the output then), which the moves survive.
+        // Held so that no other build takes it while it lies beside the output under a build's name.
+        // Nil only when another build swaps at the same moment; each swap is whole all the same.
         let replaced = Self.lock(names.output)
         defer { if let replaced { close(replaced) } }
         if try moves.exchange(path, names.output) {
@@ -121,7 +121,7 @@ private extension ClaimedTree {
             close(previous)
             held = nil
         }
-        for folder in names.builds() {
+        for folder in names.builds() where folder != path {
             guard let lock = lock(folder) else { continue }  // a running build's
             if names.isReplaced(folder) && !exists(names.output) {
                 try? moves.move(folder, to: names.output)
