@@ -120,17 +120,54 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
     }
 
-    /// With a previous tree to reuse, the folders of stopped builds are removed.
+    /// With a previous tree to reuse, the folders of stopped builds are removed, and so is what
+    /// earlier versions leaked when stopped while claiming the previous tree (`.new-*`).
     @Test func removesTheFoldersOfStoppedBuilds() throws {
         let output = folder.appendingPathComponent("public")
         try write([OutputFile(path: "index.html", text: "1")], to: output)
         try write([OutputFile(path: "index.html", text: "2")], to: output)
-        for name in [".public.staging-one", ".public.staging-two"] {
+        for name in [".public.staging-one", ".public.staging-two", ".public.replaced-three", ".public.new-four"] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(name + "/x"), withIntermediateDirectories: true)
         }
         try write([OutputFile(path: "index.html", text: "3")], to: output)
         #expect(contents(of: output) == ["index.html": "3"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.previous", "public"])
+    }
+
+    /// Files are 0644 and folders 0755, the output's own included, whatever the umask: a copy
+    /// (`rsync -a`) must stay readable by a web server. A reused tree made under another umask
+    /// is put right too.
+    @Test func writesReadableModesWhateverTheUmask() throws {
+        let output = folder.appendingPathComponent("public")
+        let site = [OutputFile(path: "index.html", text: "1"), OutputFile(path: "a/b/index.html", text: "1")]
+        let readable = ["": "755", "a": "755", "a/b": "755", "index.html": "644", "a/b/index.html": "644"]
+        // The umask is the process's: tests running meanwhile make their files under it too, for
+        // these few milliseconds, which only keeps others from reading them.
+        let saved = umask(0o077)
+        defer { umask(saved) }
+        try write(site, to: output)
+        try write(site, to: output)
+        #expect(modes(under: output) == readable, "new folders and files")
+        let previous = folder.appendingPathComponent(".public.previous")
+        for (path, mode) in [("", 0o700), ("a", 0o700), ("a/b/index.html", 0o600)] {
+            chmod(previous.appendingPathComponent(path).path, mode_t(mode))
+        }
+        try write(site, to: output)
+        #expect(modes(under: output) == readable, "a reused tree")
+    }
+
+    /// The permission bits, in octal, of `root` (as "") and of everything under it.
+    private func modes(under root: URL) -> [String: String] {
+        var modes: [String: String] = [:]
+        func visit(_ relative: String, _ path: String, _: Int32) -> Bool {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return false }
+            modes[relative] = String(info.st_mode & 0o7777, radix: 8)
+            return info.st_mode & S_IFMT == S_IFDIR
+        }
+        _ = visit("", root.path, 0)
+        FileTree.walk(root.path, visit)
+        return modes
     }
 
     @Test func aFailedBuildKeepsTheReusedTreeAndTheOutput() throws {
