@@ -5,7 +5,7 @@ let package = Package(
     name: "Rapporteur",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "rapporteur", targets: ["rapporteur"]),
+        .executable(name: "rapporteur", targets: ["RapporteurCLI"]),
         .library(name: "Rapporteur", targets: ["Rapporteur"]),
     ],
     dependencies: [
@@ -33,8 +33,10 @@ let package = Package(
             name: "Preview",
             dependencies: ["Rapporteur", "Markdown", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        // Not named `rapporteur`: on a case-insensitive file system (macOS's default) its folder
+        // would be the library's.
         .executableTarget(
-            name: "rapporteur",
+            name: "RapporteurCLI",
             dependencies: [
                 "Rapporteur",
                 "Preview",
@@ -44,7 +46,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmark"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RapporteurTests",
-            dependencies: ["Rapporteur", "rapporteur"],
+            dependencies: ["Rapporteur", "RapporteurCLI"],
             resources: [.copy("Fixtures"), .copy("Snapshots")]
         ),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Rapporteur"], resources: [.copy("Fixtures")]),
