@@ -20,35 +20,38 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The layers, bottom up; a target imports only those below it.
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Support"),
+        .target(name: "Model", dependencies: ["Support", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Search", dependencies: ["Support", "Markdown", "Model"]),
+        .target(name: "Integrity", dependencies: ["Support", "Markdown", "Model"]),
         .target(
             name: "Rapporteur",
             dependencies: [
-                "Markdown",
+                "Support", "Markdown", "Model", "Search", "Integrity",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "Preview",
-            dependencies: ["Rapporteur", "Markdown", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["Support", "Markdown", "Model", "Rapporteur", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         // Not named `rapporteur`: on a case-insensitive file system (macOS's default) its folder
         // would be the library's.
         .executableTarget(
             name: "RapporteurCLI",
             dependencies: [
-                "Rapporteur",
-                "Preview",
+                "Support", "Model", "Integrity", "Rapporteur", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmark"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RapporteurTests",
-            dependencies: ["Rapporteur", "RapporteurCLI"],
+            dependencies: ["Support", "Markdown", "Model", "Search", "Integrity", "Rapporteur", "RapporteurCLI"],
             resources: [.copy("Fixtures"), .copy("Snapshots")]
         ),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Rapporteur"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Support", "Preview", "Rapporteur"], resources: [.copy("Fixtures")]),
     ]
 )

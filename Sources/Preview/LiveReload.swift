@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Rapporteur
+import Support
 
 /// What `serve` adds to the HTML it serves (never to files the build writes): a script that
 /// listens for new builds, and an overlay with the errors of a failed rebuild.

@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import Rapporteur
+import Support
 
 /// Answers every request of the preview server from the current snapshot.
 struct PreviewHandler: HTTPHandler {

@@ -1,7 +1,9 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Model
 import Rapporteur
+import Support
 
 /// `rapporteur serve`: builds the site into memory, serves it over HTTP, rebuilds when a source
 /// changes and tells open pages to reload.

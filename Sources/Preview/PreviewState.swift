@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import Rapporteur
+import Support
 
 /// What the server serves right now, and the open pages waiting to hear about the next build.
 ///

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Integrity
 import Rapporteur
+import Support
 
 @main
 struct RapporteurCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Rapporteur
 import Testing
 
 @testable import Preview
+@testable import Support
 
 struct RequestPathTests {
     @Test(arguments: [
@@ -72,7 +73,7 @@ struct LiveReloadTests {
     }
 
     @Test func theOverlayEscapesDiagnostics() {
-        let error = Rapporteur.Diagnostic(
+        let error = Diagnostic(
             .error, "unknown table '<script>alert(1)</script>'", at: .init(file: "content/en/01.md", line: 3, column: 1))
         let overlay = LiveReload.overlay([error])
         #expect(overlay.contains("content/en/01.md:3:1: error: unknown table &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;"))

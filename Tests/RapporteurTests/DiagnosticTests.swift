@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapporteur
+@testable import Support
 
 /// How problems are printed: at a real place or at none, and never with raw control characters.
 @Suite struct DiagnosticTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapporteur
+@testable import Support
 
 /// Builds the valid fixture site and reads the HTML it produces.
 @Suite struct EndToEndTests {

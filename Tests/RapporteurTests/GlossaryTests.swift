@@ -2,6 +2,7 @@ import Foundation
 import Markdown
 import Testing
 
+@testable import Integrity
 @testable import Rapporteur
 
 /// Acronyms of the glossary marked up as `<abbr title>` on first use in a chapter.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import Integrity
 @testable import Rapporteur
+@testable import Support
 
 /// Numbers, dates and names as each language writes them: pairs that agree and pairs that do not.
 @Suite struct IntegrityScannerTests {

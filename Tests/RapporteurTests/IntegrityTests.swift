@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import Integrity
 @testable import Rapporteur
+@testable import Support
 
 /// The bilingual integrity check on a fixture site whose two languages agree: it must pass as it
 /// is, and each case breaks the English (or the exceptions) in one way that must be named at

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapporteur
+@testable import Support
 
 /// The check of the built pages' links, the safety net for links that templates make.
 @Suite struct LinkCheckerTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapporteur
+@testable import Support
 
 /// `serve` rebuilds only what an edit changes: after each edit, the files it holds must be the
 /// files a whole build of the edited project makes, byte for byte.

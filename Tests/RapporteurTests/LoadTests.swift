@@ -2,7 +2,9 @@ import Foundation
 import Markdown
 import Testing
 
+@testable import Model
 @testable import Rapporteur
+@testable import Support
 
 /// The byte-level fast paths of loading and resolving give what the plain Foundation or
 /// Character-based code gives, on usual and on awkward input.
@@ -25,8 +27,8 @@ import Testing
             "a {{#a}", "a #a}", "a {# a}", "a\u{200D}{#a}", "  spaced   {#x-1}", "🇹🇼{#tw}", "no id", "}",
         ]
         for heading in headings {
-            let fast = Outliner.explicitID(in: heading)
-            let search = Outliner.explicitIDBySearch(in: heading)
+            let fast = HeadingID.explicitID(in: heading)
+            let search = HeadingID.explicitIDBySearch(in: heading)
             #expect(fast?.rest == search?.rest && fast?.id == search?.id, "\(heading.debugDescription)")
         }
     }

@@ -1,6 +1,8 @@
 import Testing
 
+@testable import Model
 @testable import Rapporteur
+@testable import Support
 
 /// Heading ids: automatic ids are de-duplicated the same way in every language, and only a
 /// repeated explicit `{#id}` is an error.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapporteur
+@testable import Support
 
 @Suite final class OutputWriterTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapporteur-writer-\(UUID().uuidString)")

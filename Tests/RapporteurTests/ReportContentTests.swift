@@ -2,7 +2,9 @@ import Foundation
 import Markdown
 import Testing
 
+@testable import Model
 @testable import Rapporteur
+@testable import Support
 
 /// Checks the real report in content/: every sentence of the original is kept, and every
 /// Chinese chapter has an English counterpart with the same structure.
@@ -140,7 +142,7 @@ struct Structure: Equatable {
             switch block {
             case .heading(let level, let content, _, _):
                 headingsPerLevel[level, default: 0] += 1
-                headingIDs.append(Outliner.splitExplicitID(content).1 ?? "")
+                headingIDs.append(HeadingID.splitExplicitID(content).1 ?? "")
                 visit(content)
             case .paragraph(let inlines, _): visit(inlines)
             case .blockQuote(let children): visit(children)
@@ -244,7 +246,7 @@ enum OriginalReport {
         blocks.map { block -> String in
             switch block {
             case .paragraph(let inlines, _): inlines.plainText
-            case .heading(_, let content, _, _): Outliner.splitExplicitID(content).0.plainText
+            case .heading(_, let content, _, _): HeadingID.splitExplicitID(content).0.plainText
             case .blockQuote(let children): text(of: children, figureLabel: figureLabel)
             case .list(_, let items): items.map { text(of: $0, figureLabel: figureLabel) }.joined(separator: "\n")
             case .codeBlock(let info, let literal, _) where info == "figure":

@@ -2,7 +2,9 @@ import Foundation
 import Markdown
 import Testing
 
+@testable import Model
 @testable import Rapporteur
+@testable import Search
 
 /// The search index reads text as UTF-8 bytes, for speed. These tests hold it to straightforward
 /// versions that work scalar by scalar with `String`s: any text must give the same terms, the

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapporteur
+@testable import Search
 
 /// The search index: how text becomes terms, and what the build writes for each language.
 @Suite struct SearchTests {

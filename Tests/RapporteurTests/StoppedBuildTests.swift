@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapporteur
+@testable import Support
 
 /// A build stopped (killed) at each call that makes, moves or removes a folder beside the output,
 /// in turn: the next build still finds a complete output, and puts everything else right.

@@ -3,6 +3,7 @@ import Mustache
 import Testing
 
 @testable import Rapporteur
+@testable import Support
 
 @Suite final class TemplateLibraryTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapporteur-templates-\(UUID().uuidString)")

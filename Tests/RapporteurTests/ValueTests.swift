@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import Model
 @testable import Rapporteur
+@testable import Support
 
 @Suite struct ValueTests {
     let chinese = ValueFormatter(language: Language(code: "zh-Hant", name: "中文"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rapporteur
+@testable import Support
 
 /// A throwaway copy of a fixture project (its content/ plus the repository's Templates/) in a
 /// temporary folder, so a test can break one file and build it. The folder goes with the value.

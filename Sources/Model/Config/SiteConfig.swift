@@ -1,0 +1,139 @@
+import Foundation
+import Support
+import Yams
+
+/// `content/site.yaml`: the site's settings and the meeting's facts.
+public struct SiteConfig: Sendable {
+    /// The published address, always ending in `/` (`https://example.org/tel53/`).
+    public var baseURL: String
+    /// The languages; the first is the default.
+    public var languages: [Language]
+    public var title: LocalizedText
+    public var subtitle: LocalizedText
+    public var description: LocalizedText
+    /// Whether raw HTML in chapters is written out (off: cmark's safe mode).
+    public var allowsRawHTML: Bool
+    public var meeting: Meeting
+
+    /// The meeting the report is about, shown on the home pages.
+    public struct Meeting: Sendable {
+        public var name: LocalizedText
+        public var number: Int
+        public var dates: DateRange
+        public var venue: LocalizedText
+        public var chair: LocalizedText
+    }
+
+    public var defaultLanguage: Language { languages[0] }
+    public var languageCodes: [String] { languages.map(\.code) }
+
+    /// The path part of `baseURL` (`/tel53/`), which every internal link starts with.
+    public var basePath: String {
+        guard let components = URLComponents(string: baseURL), !components.path.isEmpty else { return "/" }
+        return components.path.hasSuffix("/") ? components.path : components.path + "/"
+    }
+}
+
+// MARK: - Loading
+
+extension SiteConfig {
+    package static let keys = ["baseURL", "languages", "title", "subtitle", "description", "allowRawHTML", "meeting"]
+
+    /// Reads `site.yaml`; `file` is the path printed in messages.
+    package static func load(text: String, file: String) throws(SiteError) -> SiteConfig {
+        let yaml = YAMLReader(file: file)
+        let root = try yaml.parse(text)
+        let pairs = try yaml.mapping(root, "site.yaml")
+        try yaml.refuseUnknownKeys(pairs, allowed: keys, in: "site.yaml")
+        func value(_ key: String) throws(SiteError) -> Node {
+            guard let pair = pairs.first(where: { $0.key == key }) else {
+                throw SiteError("site.yaml needs '\(key)'", at: yaml.location(of: root))
+            }
+            return pair.value
+        }
+        let languages = try loadLanguages(try value("languages"), yaml: yaml)
+        let codes = languages.map(\.code)
+        let baseURLNode = try value("baseURL")
+        let baseURL = try normalizedBaseURL(try yaml.string(baseURLNode, "baseURL"), yaml: yaml, node: baseURLNode)
+        let allowsRawHTML =
+            try pairs.first { $0.key == "allowRawHTML" }.map { pair throws(SiteError) in
+                try yaml.bool(pair.value, "allowRawHTML")
+            } ?? false
+        return SiteConfig(
+            baseURL: baseURL,
+            languages: languages,
+            title: try yaml.localized(try value("title"), "title", languages: codes),
+            subtitle: try yaml.localized(try value("subtitle"), "subtitle", languages: codes),
+            description: try yaml.localized(try value("description"), "description", languages: codes),
+            allowsRawHTML: allowsRawHTML,
+            meeting: try loadMeeting(try value("meeting"), yaml: yaml, languages: codes)
+        )
+    }
+
+    /// Checks and normalises a base URL given on the command line.
+    package static func normalizedBaseURL(_ url: String) throws(SiteError) -> String {
+        try normalizedBaseURL(url, yaml: nil, node: nil)
+    }
+}
+
+private extension SiteConfig {
+    static func loadLanguages(_ node: Node, yaml: YAMLReader) throws(SiteError) -> [Language] {
+        var languages: [Language] = []
+        for item in try yaml.sequence(node, "languages") {
+            let pairs = try yaml.mapping(item, "a language")
+            try yaml.refuseUnknownKeys(pairs, allowed: ["code", "name"], in: "a language")
+            guard let code = pairs.first(where: { $0.key == "code" }),
+                let name = pairs.first(where: { $0.key == "name" })
+            else { throw yaml.error("a language needs 'code' and 'name'", at: item) }
+            let language = Language(code: try yaml.string(code.value, "code"), name: try yaml.string(name.value, "name"))
+            guard language.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else {
+                throw yaml.error("language code '\(language.code)' must be letters and '-'", at: code.value)
+            }
+            guard !languages.contains(where: { $0.urlSegment == language.urlSegment }) else {
+                throw yaml.error("language '\(language.code)' is listed twice", at: code.value)
+            }
+            languages.append(language)
+        }
+        guard !languages.isEmpty else { throw yaml.error("languages must list at least one language", at: node) }
+        return languages
+    }
+
+    static func loadMeeting(_ node: Node, yaml: YAMLReader, languages: [String]) throws(SiteError) -> Meeting {
+        let pairs = try yaml.mapping(node, "meeting")
+        let keys = ["name", "number", "dates", "venue", "chair"]
+        try yaml.refuseUnknownKeys(pairs, allowed: keys, in: "meeting")
+        func value(_ key: String) throws(SiteError) -> Node {
+            guard let pair = pairs.first(where: { $0.key == key }) else {
+                throw yaml.error("meeting needs '\(key)'", at: node)
+            }
+            return pair.value
+        }
+        let numberNode = try value("number")
+        guard let number = Int(try yaml.string(numberNode, "meeting number")) else {
+            throw yaml.error("meeting number must be a whole number", at: numberNode)
+        }
+        let datesNode = try value("dates")
+        guard let dates = DateRange(parsing: try yaml.string(datesNode, "meeting dates")) else {
+            throw yaml.error("meeting dates must be a date range such as 2016-06-12/2016-06-17", at: datesNode)
+        }
+        return Meeting(
+            name: try yaml.localized(try value("name"), "meeting name", languages: languages),
+            number: number,
+            dates: dates,
+            venue: try yaml.localized(try value("venue"), "venue", languages: languages),
+            chair: try yaml.localized(try value("chair"), "chair", languages: languages)
+        )
+    }
+
+    static func normalizedBaseURL(_ url: String, yaml: YAMLReader?, node: Node?) throws(SiteError) -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme,
+            ["http", "https"].contains(scheme), components.host?.isEmpty == false,
+            components.query == nil, components.fragment == nil
+        else {
+            let message = "baseURL must be an http(s) address such as https://example.org/tel53/, got '\(url)'"
+            if let yaml, let node { throw yaml.error(message, at: node) }
+            throw SiteError("--base-url: " + message, at: nil)
+        }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+}

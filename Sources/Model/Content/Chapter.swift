@@ -1,0 +1,122 @@
+import Foundation
+import Markdown
+import Support
+import Yams
+
+/// A chapter as read from `content/<lang>/NN-slug.md`, before links and ids are resolved.
+public struct Chapter: Sendable {
+    /// The path printed in messages (`content/zh-Hant/04-plenary.md`).
+    public var file: String
+    /// The file name, which pairs a chapter with its translation (`04-plenary.md`).
+    public var fileName: String
+    public var language: Language
+    /// The `NN` of the file name, which orders the chapters.
+    public var order: Int
+    public var slug: String
+    public var title: String
+    public var description: String
+    public var isDraft: Bool
+    public var blocks: [Block]
+    /// Where the body has raw HTML, which is left out of the page unless the site allows it.
+    public var rawHTML: [SourcePosition]
+    /// The line of the file where the Markdown body starts, minus one.
+    public var bodyLineOffset: Int
+
+    /// The location in the file of a position in the body.
+    package func location(_ position: SourcePosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line + bodyLineOffset, column: position.column)
+    }
+}
+
+// MARK: - Loading
+
+extension Chapter {
+    /// Reads a chapter: front matter, then the body parsed by cmark.
+    package static func load(text: String, file: String, fileName: String, language: Language) throws(SiteError) -> Chapter {
+        let stem = fileName.dropLast(".md".count)
+        let parts = stem.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, parts[0].count >= 2, let order = Int(parts[0]), parts[0].allSatisfy(\.isNumber) else {
+            throw SiteError("a chapter's file name must be NN-slug.md, got '\(fileName)'", at: SourceLocation(file: file))
+        }
+        let frontMatter = try FrontMatter.split(text, file: file)
+        var slug = String(parts[1])
+        let yaml = YAMLReader(file: file, lineOffset: 1)
+        let root = try yaml.parse(frontMatter.yaml)
+        let pairs = try yaml.mapping(root, "front matter")
+        try yaml.refuseUnknownKeys(pairs, allowed: ["title", "description", "slug", "draft"], in: "front matter")
+        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        guard let titleNode = value("title") else {
+            throw SiteError("missing title: the front matter needs 'title'", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        let title = try yaml.string(titleNode, "title")
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw yaml.error("missing title: 'title' is empty", at: titleNode)
+        }
+        if let slugNode = value("slug") { slug = try yaml.string(slugNode, "slug") }
+        guard Slug.isValid(slug) else {
+            throw SiteError(
+                "slug '\(slug)' must be ASCII a-z 0-9 - (no '/', '.' or spaces)",
+                at: value("slug").map(yaml.location(of:)) ?? SourceLocation(file: file, line: 1, column: 1))
+        }
+        let document: Document
+        do throws(NestingTooDeep) {
+            document = try CommonMark.parse(frontMatter.body)
+        } catch {
+            let at = error.position
+            throw SiteError(
+                "nested too deep: blocks and inline markup may nest at most \(error.limit) levels",
+                at: SourceLocation(file: file, line: at.line + frontMatter.bodyLineOffset, column: at.column))
+        }
+        return Chapter(
+            file: file, fileName: fileName, language: language, order: order, slug: slug, title: title,
+            description: try value("description").map { node throws(SiteError) in try yaml.string(node, "description") } ?? "",
+            isDraft: try value("draft").map { node throws(SiteError) in try yaml.bool(node, "draft") } ?? false,
+            blocks: document.blocks, rawHTML: document.rawHTML, bodyLineOffset: frontMatter.bodyLineOffset)
+    }
+}
+
+/// The YAML between the `---` lines at the top of a chapter, and the body after it.
+package struct FrontMatter {
+    package var yaml: String
+    package var body: String
+    package var bodyLineOffset: Int
+
+    package static func split(_ text: String, file: String) throws(SiteError) -> FrontMatter {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        var lineStart = text.startIndex
+        var lineNumber = 0
+        var yamlStart = text.startIndex
+        // Scans line by line on the UTF-8 view, so a long body is not split and joined again.
+        while lineStart < text.endIndex {
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let isFence = Self.isFence(text[lineStart..<lineEnd])
+            lineNumber += 1
+            if lineNumber == 1 {
+                guard isFence else {
+                    throw SiteError("missing front matter: a chapter starts with a '---' line, then 'title: ...'", at: start)
+                }
+                yamlStart = next
+            } else if isFence {
+                return FrontMatter(yaml: String(text[yamlStart..<lineStart]), body: String(text[next...]), bodyLineOffset: lineNumber)
+            }
+            lineStart = next
+        }
+        if lineNumber == 0 {
+            throw SiteError("missing front matter: a chapter starts with a '---' line, then 'title: ...'", at: start)
+        }
+        throw SiteError("front matter is not closed: add a '---' line after it", at: start)
+    }
+
+    /// Whether `line` trims to `---` with `.whitespacesAndNewlines`, asking Foundation only for a
+    /// non-ASCII line with a "-": an ASCII line is trimmed on its bytes (the set's ASCII members
+    /// are tab to carriage return, and space).
+    package static func isFence(_ line: Substring) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: "-")) else { return false }
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return line.trimmingCharacters(in: .whitespacesAndNewlines) == "---"
+        }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        return line.utf8.drop(while: isSpace).reversed().drop(while: isSpace).elementsEqual("---".utf8)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Support
+
+/// A report as read from its project folder: settings, tables and chapters, checked.
+package struct Report: Sendable {
+    package var config: SiteConfig
+    /// Tables by name, sorted.
+    package var tables: [Table]
+    /// Chapters per language code, ordered by their `NN`; drafts left out.
+    package let chapters: [String: [Chapter]]
+    package var root: URL
+    /// Chapters per language code and slug (slugs are unique within a language).
+    private let chaptersBySlug: [String: [String: Chapter]]
+
+    package init(config: SiteConfig, tables: [Table], chapters: [String: [Chapter]], root: URL) {
+        self.config = config
+        self.tables = tables
+        self.chapters = chapters
+        self.root = root
+        chaptersBySlug = chapters.mapValues { list in Dictionary(list.map { ($0.slug, $0) }) { first, _ in first } }
+    }
+
+    package func table(named name: String) -> Table? { tables.first { $0.name == name } }
+
+    /// The report with `chapter` in place of the loaded chapter of the same language and file name.
+    package func replacing(_ chapter: Chapter) -> Report {
+        var chapters = chapters
+        chapters[chapter.language.code] = chapters[chapter.language.code]?.map { $0.fileName == chapter.fileName ? chapter : $0 }
+        return Report(config: config, tables: tables, chapters: chapters, root: root)
+    }
+
+    /// The chapter with `slug` in `language`, else in the default language.
+    package func chapter(slug: String, language: Language) -> Chapter? {
+        chaptersBySlug[language.code]?[slug] ?? chaptersBySlug[config.defaultLanguage.code]?[slug]
+    }
+}
+
+// MARK: - Loading
+
+extension Report {
+    /// Reads the report of the project at `root`; all problems found are logged, and loading goes
+    /// on past them so that one run reports as many as it can.
+    package static func load(root: URL, baseURL: String?, parsing: WorkTimer = WorkTimer(), log: inout DiagnosticLog) -> Report? {
+        let content = root.appendingPathComponent("content")
+        guard
+            var config = log.collect({ () throws(SiteError) in
+                try SiteConfig.load(
+                    text: try SourceFile.read(content.appendingPathComponent("site.yaml"), as: "content/site.yaml"),
+                    file: "content/site.yaml")
+            })
+        else { return nil }
+        if let baseURL, let normalized = log.collect({ () throws(SiteError) in try SiteConfig.normalizedBaseURL(baseURL) }) {
+            config.baseURL = normalized
+        }
+        let tables = loadTables(content.appendingPathComponent("tables"), root: root, languages: config.languageCodes, log: &log)
+        let chapters = loadChapters(content, root: root, languages: config.languages, parsing: parsing, log: &log)
+        return Report(config: config, tables: tables, chapters: chapters, root: root)
+    }
+
+    private static func loadTables(_ folder: URL, root: URL, languages: [String], log: inout DiagnosticLog) -> [Table] {
+        let listing = FileTree.files(under: folder, within: root)
+        listing.logRefusedLinks(in: "content/tables", log: &log)
+        return listing.files.filter { !$0.contains("/") }.compactMap { fileName -> Table? in
+            let file = "content/tables/" + fileName
+            guard fileName.hasSuffix(".yaml") else {
+                log.warning("ignored: tables are .yaml files", at: SourceLocation(file: file))
+                return nil
+            }
+            let name = String(fileName.dropLast(".yaml".count))
+            guard Slug.isValid(name) else {
+                log.error("a table's file name must be ASCII a-z 0-9 - followed by .yaml", at: SourceLocation(file: file))
+                return nil
+            }
+            return log.collect { () throws(SiteError) in
+                try Table.load(
+                    name: name, text: try SourceFile.read(folder.appendingPathComponent(fileName), as: file), file: file,
+                    languages: languages)
+            }
+        }
+    }
+
+    /// Every language's chapters (`content/CODE/*.md`), ordered by their `NN`; drafts left out.
+    private static func loadChapters(_ content: URL, root: URL, languages: [Language], parsing: WorkTimer, log: inout DiagnosticLog)
+        -> [String: [Chapter]]
+    {
+        let files = languages.flatMap { language in
+            let listing = FileTree.files(under: content.appendingPathComponent(language.code), within: root)
+            listing.logRefusedLinks(in: "content/" + language.code, log: &log)
+            return listing.files.map { (language: language, name: $0) }
+        }
+        // Reading and parsing are independent per file: every language's on all cores at once,
+        // checked in language and file order.
+        let loaded = files.parallelMap { file -> Result<Chapter, SiteError>? in
+            let path = "content/\(file.language.code)/\(file.name)"
+            guard file.name.hasSuffix(".md"), !file.name.contains(Character("/")) else { return nil }
+            let url = content.appendingPathComponent(file.language.code).appendingPathComponent(file.name)
+            return Result { () throws(SiteError) in
+                let text = try SourceFile.read(url, as: path)
+                return try parsing.measure { () throws(SiteError) in
+                    try Chapter.load(text: text, file: path, fileName: file.name, language: file.language)
+                }
+            }
+        }
+        var chapters = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, [Chapter]()) })
+        var slugs: [String: String] = [:]
+        for (file, result) in zip(files, loaded) {
+            let path = "content/\(file.language.code)/\(file.name)"
+            switch result {
+            case nil:
+                log.warning("ignored: chapters are .md files directly in content/\(file.language.code)/", at: SourceLocation(file: path))
+            case .failure(let error):
+                log.append(contentsOf: error)
+            case .success(let chapter):
+                let key = file.language.code + "/" + chapter.slug
+                if let other = slugs[key] {
+                    log.error("duplicate slug '\(chapter.slug)': \(other) has it too", at: SourceLocation(file: path, line: 1, column: 1))
+                    continue
+                }
+                slugs[key] = chapter.file
+                if !chapter.isDraft { chapters[file.language.code, default: []].append(chapter) }
+            }
+        }
+        return chapters.mapValues { $0.sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) } }
+    }
+}

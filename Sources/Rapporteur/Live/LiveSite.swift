@@ -1,0 +1,243 @@
+import Foundation
+import Model
+import Support
+
+/// A site kept built in memory for `serve`, so that saving a chapter rebuilds only what shows it.
+///
+/// After an edit of chapters' text it reloads those chapters, gives their headings ids again
+/// (and their translations', when the original's ids changed) and re-renders: their pages; their
+/// neighbours, the pages listing them and the language home when a title or description changed;
+/// the pages linking to them when their anchors changed. The search indexes are made when first
+/// asked for. Any other change (settings, templates, tables, assets; a chapter added, removed,
+/// re-slugged or made a draft) rebuilds the whole site.
+///
+/// Not thread-safe: one thread (the watcher's) calls `update`.
+public final class LiveSite: @unchecked Sendable {
+    private let root: URL
+    private let baseURL: String
+    private var state: State?
+    /// Changes whose build failed: built with the next change, so no broken file is forgotten.
+    private var pending: Set<String> = []
+
+    fileprivate struct State {
+        var build: Build
+        var index: [String: [String: ExpandedChapter]]
+        /// Every page's ids and links, and its ids alone, by output path.
+        var pages: [String: LinkChecker.Page]
+        var ids: [String: Set<String>]
+        var paths: Set<String>
+        /// The source files the last whole build saw (`content/...`, `Templates/...`).
+        var sources: Set<String>
+        var warnings: [Diagnostic]
+        var pagesPerLanguage: [(language: String, pages: Int)]
+    }
+
+    public init(root: URL, baseURL: String) {
+        self.root = root
+        self.baseURL = baseURL
+    }
+
+    /// Builds after a change to `changed` (paths relative to the project, such as
+    /// `content/en/04-plenary.md`); nil, or the first call, builds everything.
+    public func update(changed: Set<String>?) throws(SiteError) -> SiteUpdate {
+        let changes = changed.map { $0.union(pending) }
+        do {
+            let update: SiteUpdate
+            if let state, let changes, let chapters = editedChapters(changes, in: state), let incremental = try rebuild(chapters, state) {
+                update = incremental
+            } else {
+                update = try buildAll()
+            }
+            pending = []
+            return update
+        } catch {
+            pending.formUnion(changed ?? [])
+            throw error
+        }
+    }
+}
+
+/// What a `LiveSite` update made.
+public struct SiteUpdate: Sendable {
+    /// True when the whole site was built: `files` is then every file of the site; otherwise
+    /// only the files that changed.
+    public var isComplete: Bool
+    public var files: [OutputFile]
+    /// The search indexes, made when first asked for.
+    public var deferred: [DeferredFile]
+    public var warnings: [Diagnostic]
+    public var pagesPerLanguage: [(language: String, pages: Int)]
+}
+
+/// A file made only when it is first asked for (with the others its call makes), then kept.
+public struct DeferredFile: Sendable {
+    public let path: String
+    let source: DeferredFiles
+
+    public var data: Data { source.file(path) }
+}
+
+// MARK: - Steps
+
+private extension LiveSite {
+    func buildAll() throws(SiteError) -> SiteUpdate {
+        var timings = PhaseTimer()
+        let (build, output, warnings) = try Build.run(
+            root: root, baseURL: baseURL, integrity: .off, into: OutputSink(), deferSearch: true, timings: &timings)
+        state = State(
+            build: build, index: output.index, pages: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0) }),
+            ids: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0.ids) }), paths: Set(output.paths),
+            sources: Set(
+                ["content", "Templates"].flatMap { folder in
+                    FileTree.files(under: root.appendingPathComponent(folder), within: root).files.map { folder + "/" + $0 }
+                }), warnings: warnings, pagesPerLanguage: output.pagesPerLanguage)
+        return SiteUpdate(
+            isComplete: true, files: output.files, deferred: Self.searchIndexes(build, output.index), warnings: warnings,
+            pagesPerLanguage: output.pagesPerLanguage)
+    }
+
+    /// The changed chapters as (language, file name), or nil when something else changed.
+    func editedChapters(_ changes: Set<String>, in state: State) -> [(Language, String)]? {
+        var chapters: [(Language, String)] = []
+        for path in changes.sorted() {
+            // A file that is gone and was never a source is a tool's temporary file (`sed -i`, editors).
+            if !state.sources.contains(path), !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) { continue }
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 3, parts[0] == "content", parts[2].hasSuffix(".md"),
+                let language = state.build.config.languages.first(where: { $0.code == parts[1] }),
+                state.index[language.code]?[parts[2]] != nil
+            else { return nil }
+            chapters.append((language, parts[2]))
+        }
+        return chapters
+    }
+
+    /// Rebuilds what depends on the edited chapters; nil when the edit needs a whole build.
+    func rebuild(_ edited: [(Language, String)], _ state: State) throws(SiteError) -> SiteUpdate? {
+        var log = DiagnosticLog()
+        var project = state.build.project
+        var relisted: Set<String> = []
+        for (language, fileName) in edited {
+            let file = "content/\(language.code)/\(fileName)"
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else { return nil }
+            let text = try SourceFile.read(root.appendingPathComponent(file), as: file)
+            let chapter = try Chapter.load(text: text, file: file, fileName: fileName, language: language)
+            guard let old = state.index[language.code]?[fileName]?.chapter, chapter.slug == old.slug, !chapter.isDraft else { return nil }
+            if chapter.title != old.title || chapter.description != old.description { relisted.insert(language.code) }
+            project = project.replacing(chapter)
+        }
+        let build = Build(project: project, integrity: .off)
+        let (index, redone, moved) = build.reexpand(edited, previous: state.index, log: &log)
+        build.checkTableSources(index, log: &log)
+
+        let pages = PageBuilder(build: build, index: index)
+        var jobs: [String: PageBuilder.Job] = [:]
+        func add(_ job: PageBuilder.Job) { jobs[pages.outputPath(job)] = job }
+        func position(_ language: Language, _ fileName: String) -> Int? {
+            project.chapters[language.code]?.firstIndex { $0.fileName == fileName }
+        }
+        for (language, fileName) in redone {
+            let chapters = project.chapters[language.code] ?? []
+            guard let position = position(language, fileName) else { continue }
+            add(.chapter(language, position: position))
+            if relisted.contains(language.code) {
+                let listing = chapters.count > PageBuilder.fullNavigationLimit ? PageBuilder.navigationWindow : chapters.count
+                for neighbour in max(0, position - listing)..<min(chapters.count, position + listing + 1) {
+                    add(.chapter(language, position: neighbour))
+                }
+                add(.home(language))
+            }
+        }
+        if !moved.isEmpty {
+            // Pages linking to a chapter whose anchors changed are rendered (and so checked) again.
+            let targets = Set(
+                moved.compactMap { language, fileName in
+                    position(language, fileName).map { pages.outputPath(.chapter(language, position: $0)) }
+                })
+            let before = LinkChecker(paths: state.paths, ids: state.ids, basePath: build.urls.basePath)
+            let linking = Set(before.pages(state.pages.values, linkingTo: targets))
+            for job in pages.jobs() where linking.contains(pages.outputPath(job)) { add(job) }
+        }
+
+        let sink = OutputSink()
+        pages.render(jobs.keys.sorted().compactMap { jobs[$0] }, into: sink, log: &log)
+        let output = sink.collected()
+        var allPages = state.pages
+        var ids = state.ids
+        for page in output.pages {
+            allPages[page.path] = page
+            ids[page.path] = page.ids
+        }
+        if !log.hasErrors { LinkChecker(paths: state.paths, ids: ids, basePath: build.urls.basePath).check(output.pages, log: &log) }
+        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
+
+        let files = Set(redone.map { "content/\($0.0.code)/\($0.1)" })
+        var kept = DiagnosticLog()
+        kept.append(contentsOf: state.warnings.filter { !files.contains($0.location?.file ?? "") })
+        kept.append(contentsOf: log.diagnostics.filter { $0.severity == .warning })
+        let warnings = kept.sorted
+        self.state = State(
+            build: build, index: index, pages: allPages, ids: ids, paths: state.paths, sources: state.sources, warnings: warnings,
+            pagesPerLanguage: state.pagesPerLanguage)
+        return SiteUpdate(
+            isComplete: false, files: output.files, deferred: Self.searchIndexes(build, index), warnings: warnings,
+            pagesPerLanguage: state.pagesPerLanguage)
+    }
+
+    /// The search indexes of `index`, made together the first time one of them is asked for.
+    static func searchIndexes(_ build: Build, _ index: [String: [String: ExpandedChapter]]) -> [DeferredFile] {
+        let all = DeferredFiles { build.searchIndexFiles(index) }
+        return build.config.languages.map { DeferredFile(path: build.urls.outputFile(of: build.urls.searchIndex($0)), source: all) }
+    }
+}
+
+/// Files made by one call, the first time one of them is asked for.
+final class DeferredFiles: @unchecked Sendable {
+    private let make: @Sendable () -> [OutputFile]
+    private let lock = NSLock()
+    private var made: [String: Data]?
+
+    init(make: @escaping @Sendable () -> [OutputFile]) {
+        self.make = make
+    }
+
+    func file(_ path: String) -> Data {
+        lock.withLock {
+            let files = made ?? Dictionary(make().map { ($0.path, $0.data) }) { first, _ in first }
+            made = files
+            return files[path] ?? Data()
+        }
+    }
+}
+
+extension Build {
+    /// Expands the edited chapters again, and the translations of edited originals whose heading
+    /// ids changed. Returns the new index, the chapters expanded, and those whose anchors changed
+    /// (pages linking to them must be checked again).
+    func reexpand(_ edited: [(Language, String)], previous: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) -> (
+        index: [String: [String: ExpandedChapter]], redone: [(Language, String)], moved: [(Language, String)]
+    ) {
+        let pipeline = ChapterPipeline(project: project, urls: urls)
+        let defaultCode = config.defaultLanguage.code
+        var index = previous
+        var redone: [(Language, String)] = []
+        var moved: [(Language, String)] = []
+        var idsChanged: Set<String> = []
+        for language in config.languages {
+            var fileNames = edited.filter { $0.0.code == language.code }.map(\.1)
+            if language.code != defaultCode {
+                fileNames += idsChanged.filter { name in index[language.code]?[name] != nil && !fileNames.contains(name) }.sorted()
+            }
+            for fileName in fileNames {
+                guard let chapter = project.chapters[language.code]?.first(where: { $0.fileName == fileName }) else { continue }
+                let old = previous[language.code]?[fileName]
+                let new = expand(chapter, original: index[defaultCode]?[fileName], pipeline: pipeline, log: &log)
+                index[language.code]?[fileName] = new
+                redone.append((language, fileName))
+                if new.anchors != old?.anchors { moved.append((language, fileName)) }
+                if language.code == defaultCode, new.outline.map(\.id) != old?.outline.map(\.id) { idsChanged.insert(fileName) }
+            }
+        }
+        return (index, redone, moved)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Markdown
+import Model
+import Mustache
+import Support
+
+/// The site's templates (`Templates/**/*.mustache`) and interface strings (`Templates/strings.yaml`).
+///
+/// Templates are read at build time, so changing one needs no recompile. Chapters are never
+/// rendered as templates: their HTML reaches a template as a value.
+public struct TemplateLibrary: Sendable {
+    private let library: MustacheLibrary
+    private let names: Set<String>
+    /// Interface strings per language code.
+    let strings: [String: [String: String]]
+
+    /// Loads every template under `directory` (a folder of `project`); `displayPath` is how the
+    /// folder is named in messages.
+    static func load(directory: URL, project: URL, displayPath: String, languages: [String]) throws(SiteError) -> TemplateLibrary {
+        var log = DiagnosticLog()
+        var templates: [String: MustacheTemplate] = [:]
+        var partialUses: [(name: String, location: SourceLocation)] = []
+        let listing = FileTree.files(under: directory, within: project)
+        listing.logRefusedLinks(in: displayPath, log: &log)
+        for relative in listing.files where relative.hasSuffix(".mustache") {
+            let name = String(relative.dropLast(".mustache".count))
+            let file = displayPath + "/" + relative
+            guard
+                let text = log.collect({ () throws(SiteError) in try SourceFile.read(directory.appendingPathComponent(relative), as: file) }
+                )
+            else { continue }
+            do {
+                templates[name] = try MustacheTemplate(string: Escaping.pragma + text)
+                partialUses += Self.partialNames(in: text, file: file)
+            } catch let error as MustacheTemplate.ParserError {
+                log.error(
+                    "template error: \(error.error)",
+                    at: SourceLocation(file: file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
+            } catch {
+                log.error("template error: \(error)", at: SourceLocation(file: file))
+            }
+        }
+        for use in partialUses where templates[use.name] == nil {
+            log.error("template '\(use.name)' does not exist (Templates/\(use.name).mustache)", at: use.location)
+        }
+        let strings = log.collect { () throws(SiteError) in
+            try loadStrings(directory.appendingPathComponent("strings.yaml"), file: displayPath + "/strings.yaml", languages: languages)
+        }
+        if log.hasErrors { throw SiteError(log.diagnostics) }
+        return TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys), strings: strings ?? [:])
+    }
+
+    /// Renders the template `name` (`chapter`, `partials/table`) with `context`.
+    func render(_ name: String, _ context: [String: Any]) throws(SiteError) -> String {
+        guard names.contains(name), let output = library.render(context, withTemplate: name) else {
+            throw SiteError("template '\(name)' does not exist", at: SourceLocation(file: "Templates/\(name).mustache"))
+        }
+        return output
+    }
+}
+
+/// `{{value}}` escaped on UTF-8 bytes by `HTML.escape` (the same five characters as
+/// swift-mustache's own escaping, which walks the text character by character and was the
+/// largest single cost of rendering). Switched on by a pragma line put before every template.
+private struct Escaping: MustacheContentType {
+    static let name = "RAPPORTEUR_HTML"
+    /// Standalone on its own line, so it adds nothing to the output; messages subtract its line.
+    static let pragma: String = {
+        MustacheContentTypes.register(Escaping(), named: name)
+        return "{{% CONTENT_TYPE: \(name) }}\n"
+    }()
+
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
+}
+
+// MARK: - Loading
+
+private extension TemplateLibrary {
+    /// `{{> name}}` and `{{< name}}` uses, so that a typo'd partial is an error rather than nothing.
+    static func partialNames(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
+        var uses: [(name: String, location: SourceLocation)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let tag = rest[open.upperBound...].drop { $0 == " " }
+                guard let kind = tag.first, kind == ">" || kind == "<", let close = tag.range(of: "}}") else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                uses.append((name, SourceLocation(file: file, line: index + 1, column: column)))
+                rest = tag[close.upperBound...]
+            }
+        }
+        return uses
+    }
+
+    static func loadStrings(_ url: URL, file: String, languages: [String]) throws(SiteError) -> [String: [String: String]] {
+        let yaml = YAMLReader(file: file)
+        let root = try yaml.parse(try SourceFile.read(url, as: file))
+        var strings: [String: [String: String]] = [:]
+        for pair in try yaml.mapping(root, "strings.yaml") {
+            guard languages.contains(pair.key) else { throw yaml.error("unknown language '\(pair.key)'", at: pair.keyNode) }
+            var table: [String: String] = [:]
+            for entry in try yaml.mapping(pair.value, "the strings of \(pair.key)") {
+                table[entry.key] = try yaml.string(entry.value, entry.key)
+            }
+            strings[pair.key] = table
+        }
+        for language in languages where strings[language] == nil {
+            throw yaml.error("strings.yaml has no strings for '\(language)'", at: root)
+        }
+        let allKeys = Set(strings.values.flatMap(\.keys))
+        for language in languages {
+            if let missing = allKeys.subtracting(strings[language]!.keys).sorted().first {
+                throw yaml.error("strings.yaml: '\(missing)' is missing for '\(language)'", at: root)
+            }
+        }
+        return strings
+    }
+}

@@ -1,0 +1,289 @@
+import Foundation
+import Markdown
+import Model
+import Support
+
+/// Renders every HTML page: the landing page, the language homes, chapters, table pages, search pages, 404.
+///
+/// Template data is explicit dictionaries; the keys are documented in `Templates/README.md`.
+struct PageBuilder {
+    let build: Build
+    let index: [String: [String: ExpandedChapter]]
+    /// Renders tables for the table pages, as for tables embedded in chapters.
+    private let pipeline: ChapterPipeline
+    /// What chapters may link to by the site's own addresses; made in `init` from `jobs()`.
+    private var siteFiles = SiteFiles.none
+
+    init(build: Build, index: [String: [String: ExpandedChapter]]) {
+        self.build = build
+        self.index = index
+        pipeline = ChapterPipeline(project: build.project, urls: build.urls)
+        siteFiles = SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: build.urls)
+    }
+
+    private var project: Project { build.project }
+    private var config: SiteConfig { build.config }
+    private var urls: SiteURLs { build.urls }
+    private var languages: [String] { config.languageCodes }
+
+    /// A page in one language and the same page in the others, for alternates and the switch.
+    struct Page {
+        var path: String
+        var language: Language?
+        /// The page's path per language code, where the page exists in that language.
+        var alternates: [String: String]
+        var xDefault: String
+    }
+
+    /// Chapter navigation lists every chapter of a report-sized site; a larger one gets the
+    /// chapters around this one and a link to the full list, so pages stay small.
+    static let fullNavigationLimit = 60
+    static let navigationWindow = 10
+
+    /// One page to render; pages are independent, so they are rendered on all cores.
+    enum Job: Sendable {
+        case landing, notFound
+        case home(Language)
+        case chapter(Language, position: Int)
+        case table(Table, Language)
+        case search(Language)
+    }
+
+    /// Every page of the site.
+    func jobs() -> [Job] {
+        var jobs: [Job] = [.landing, .notFound]
+        for language in config.languages {
+            jobs.append(.home(language))
+            jobs += (project.chapters[language.code] ?? []).indices.map { .chapter(language, position: $0) }
+            jobs += project.tables.map { .table($0, language) }
+            jobs.append(.search(language))
+        }
+        return jobs
+    }
+
+    /// Renders `jobs` (every page by default) into `sink`, each as soon as it is made.
+    func render(_ jobs: [Job]? = nil, into sink: OutputSink, log: inout DiagnosticLog) {
+        let diagnostics = (jobs ?? self.jobs()).parallelMap { job in
+            var pageLog = DiagnosticLog()
+            if let file = render(job, log: &pageLog) { sink.put(file) }
+            return pageLog.diagnostics
+        }
+        for pageDiagnostics in diagnostics { log.append(contentsOf: pageDiagnostics) }
+    }
+
+    /// The page a job makes.
+    func page(_ job: Job) -> Page {
+        switch job {
+        case .landing: landingPage()
+        case .notFound: Page(path: urls.basePath + "404.html", language: nil, alternates: [:], xDefault: urls.landing)
+        case .home(let language): homePage(language)
+        case .chapter(let language, let position): chapterPage((project.chapters[language.code] ?? [])[position])
+        case .table(let table, let language): tablePage(table, language: language)
+        case .search(let language): searchPage(language)
+        }
+    }
+
+    /// The output file a job writes.
+    func outputPath(_ job: Job) -> String { urls.outputFile(of: page(job).path) }
+
+    private func render(_ job: Job, log: inout DiagnosticLog) -> OutputFile? {
+        let page = page(job)
+        let template: String
+        let context: [String: Any]
+        switch job {
+        case .landing: (template, context) = ("landing", landingContext(page))
+        case .notFound: (template, context) = ("404", notFoundContext())
+        case .home(let language): (template, context) = ("home", homeContext(page, language: language))
+        case .chapter(let language, let position):
+            let chapters = project.chapters[language.code] ?? []
+            guard let expanded = index[language.code]?[chapters[position].fileName] else { return nil }
+            (template, context) = ("chapter", chapterContext(page, expanded: expanded, chapters: chapters, position: position, log: &log))
+        case .table(let table, let language): (template, context) = ("table", tablePageContext(page, table: table, language: language))
+        case .search(let language): (template, context) = ("search", searchContext(page, language: language))
+        }
+        guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
+        return OutputFile(path: urls.outputFile(of: page.path), text: html)
+    }
+
+    /// Every indexable page (all but the 404 page) with its alternates, for the sitemap.
+    func sitemapEntries() -> [Page] {
+        jobs().filter { if case .notFound = $0 { false } else { true } }.map(page)
+    }
+}
+
+// MARK: - Pages
+
+private extension PageBuilder {
+    func landingPage() -> Page {
+        Page(
+            path: urls.landing, language: nil,
+            alternates: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.home($0)) }), xDefault: urls.landing)
+    }
+
+    func homePage(_ language: Language) -> Page {
+        Page(
+            path: urls.home(language), language: language,
+            alternates: Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.home($0)) }), xDefault: urls.landing)
+    }
+
+    func chapterPage(_ chapter: Chapter) -> Page {
+        var alternates: [String: String] = [:]
+        for language in config.languages {
+            if let other = index[language.code]?[chapter.fileName] {
+                alternates[language.code] = urls.chapter(other.chapter.slug, language)
+            }
+        }
+        let path = urls.chapter(chapter.slug, chapter.language)
+        return Page(
+            path: path, language: chapter.language, alternates: alternates, xDefault: alternates[config.defaultLanguage.code] ?? path)
+    }
+
+    func searchPage(_ language: Language) -> Page {
+        let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.search($0)) })
+        return Page(path: urls.search(language), language: language, alternates: alternates, xDefault: urls.search(config.defaultLanguage))
+    }
+
+    func tablePage(_ table: Table, language: Language) -> Page {
+        let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.table(table.name, $0)) })
+        return Page(
+            path: urls.table(table.name, language), language: language, alternates: alternates,
+            xDefault: urls.table(table.name, config.defaultLanguage))
+    }
+}
+
+// MARK: - Template data
+
+private extension PageBuilder {
+    /// The keys every page template gets.
+    func layoutContext(_ page: Page, language: Language, title: String, description: String) -> [String: Any] {
+        let strings = project.templates.strings[language.code] ?? [:]
+        let siteTitle = config.title.text(in: language.code, fallback: languages)
+        let alternates: [[String: Any]] =
+            config.languages.compactMap { other in
+                page.alternates[other.code].map { ["hreflang": other.code, "href": urls.absolute($0)] }
+            } + [["hreflang": "x-default", "href": urls.absolute(page.xDefault)]]
+        let switches: [[String: Any]] = config.languages.filter { $0 != language }.map { other in
+            var entry: [String: Any] = ["lang": other.code, "name": other.name]
+            if let href = page.alternates[other.code] { entry["href"] = href }
+            entry["missing"] = (project.templates.strings[other.code] ?? [:])["translationMissing"] ?? ""
+            return entry
+        }
+        return [
+            "lang": language.code,
+            "t": strings,
+            "site": [
+                "title": siteTitle,
+                "subtitle": config.subtitle.text(in: language.code, fallback: languages),
+                "home": urls.home(language),
+                "landing": urls.landing,
+            ],
+            "page": [
+                "title": title == siteTitle ? title : "\(title) | \(siteTitle)",
+                "heading": title,
+                "description": description.isEmpty ? config.description.text(in: language.code, fallback: languages) : description,
+                "canonical": urls.absolute(page.path),
+            ],
+            "alternates": alternates,
+            "switch": switches,
+            "assets": urls.asset(""),
+            "search": urls.search(language),
+        ]
+    }
+
+    func landingContext(_ page: Page) -> [String: Any] {
+        let language = config.defaultLanguage
+        var context = layoutContext(
+            page, language: language, title: config.title.text(in: language.code, fallback: languages), description: "")
+        context["languages"] = config.languages.map { language in
+            [
+                "lang": language.code, "name": language.name, "href": urls.home(language),
+                "title": config.title.text(in: language.code, fallback: languages),
+                "subtitle": config.subtitle.text(in: language.code, fallback: languages),
+                "description": config.description.text(in: language.code, fallback: languages),
+                "enter": (project.templates.strings[language.code] ?? [:])["enter"] ?? "",
+            ]
+        }
+        return context
+    }
+
+    func notFoundContext() -> [String: Any] {
+        let language = config.defaultLanguage
+        let page = Page(path: urls.basePath + "404.html", language: language, alternates: [:], xDefault: urls.landing)
+        var context = layoutContext(page, language: language, title: "404", description: "")
+        context["languages"] = config.languages.map { language in
+            [
+                "lang": language.code, "name": language.name, "href": urls.home(language),
+                "t": project.templates.strings[language.code] ?? [:],
+            ]
+        }
+        return context
+    }
+
+    func homeContext(_ page: Page, language: Language) -> [String: Any] {
+        let title = config.title.text(in: language.code, fallback: languages)
+        var context = layoutContext(page, language: language, title: title, description: "")
+        let strings = project.templates.strings[language.code] ?? [:]
+        let meeting = config.meeting
+        let format = ValueFormatter(language: language)
+        context["meeting"] = [
+            ["label": strings["meetingName"] ?? "", "value": meeting.name.text(in: language.code, fallback: languages)],
+            ["label": strings["meetingNumber"] ?? "", "value": String(meeting.number)],
+            ["label": strings["meetingDates"] ?? "", "value": format.dateRange(meeting.dates)],
+            ["label": strings["meetingVenue"] ?? "", "value": meeting.venue.text(in: language.code, fallback: languages)],
+            ["label": strings["meetingChair"] ?? "", "value": meeting.chair.text(in: language.code, fallback: languages)],
+        ]
+        context["chapters"] = (project.chapters[language.code] ?? []).map { chapter in
+            ["title": chapter.title, "description": chapter.description, "href": urls.chapter(chapter.slug, language)]
+        }
+        context["tables"] = project.tables.map { table in
+            ["caption": table.caption.text(in: language.code, fallback: languages), "href": urls.table(table.name, language)]
+        }
+        return context
+    }
+
+    func chapterContext(_ page: Page, expanded: ExpandedChapter, chapters: [Chapter], position: Int, log: inout DiagnosticLog) -> [String:
+        Any]
+    {
+        let chapter = expanded.chapter
+        let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
+        var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
+        let rewriter = LinkRewriter(chapter: chapter, index: index, project: project, urls: urls, siteFiles: siteFiles)
+        let blocks = rewriter.rewrite(expanded.blocks, log: &log)
+        let body = HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(blocks)
+        context["body"] = body
+        context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
+            ["id": entry.id, "text": entry.text, "sub": entry.level > 2]
+        }
+        context["hasToc"] = !expanded.outline.isEmpty
+        if let previous = neighbours.0 {
+            context["previous"] = ["title": previous.title, "href": urls.chapter(previous.slug, chapter.language)]
+        }
+        if let next = neighbours.1 { context["next"] = ["title": next.title, "href": urls.chapter(next.slug, chapter.language)] }
+        var shown = chapters.indices
+        if chapters.count > Self.fullNavigationLimit {
+            shown = max(0, position - Self.navigationWindow)..<min(chapters.count, position + Self.navigationWindow + 1)
+            context["navPartial"] = true
+        }
+        context["nav"] = shown.map { index in
+            ["title": chapters[index].title, "href": urls.chapter(chapters[index].slug, chapter.language), "current": index == position]
+        }
+        return context
+    }
+
+    func searchContext(_ page: Page, language: Language) -> [String: Any] {
+        let strings = project.templates.strings[language.code] ?? [:]
+        var context = layoutContext(page, language: language, title: strings["search"] ?? "", description: "")
+        context["searchIndex"] = urls.searchIndex(language)
+        return context
+    }
+
+    func tablePageContext(_ page: Page, table: Table, language: Language) -> [String: Any] {
+        let caption = table.caption.text(in: language.code, fallback: languages)
+        var context = layoutContext(
+            page, language: language, title: caption, description: table.description?.text(in: language.code, fallback: languages) ?? "")
+        let strings = project.templates.strings[language.code] ?? [:]
+        context["table"] = pipeline.tableContext(
+            table, anchor: "table-" + table.name, language: language, strings: strings)
+        return context
+    }
+}

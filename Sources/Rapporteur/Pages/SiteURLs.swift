@@ -1,0 +1,28 @@
+import Model
+
+/// The addresses of the site's pages: paths start with the base path, so the site works at a
+/// domain root and under a sub-path; `absolute` gives canonical and alternate URLs.
+struct SiteURLs: Sendable {
+    /// `https://example.org/tel53/`
+    let baseURL: String
+    /// `/tel53/`
+    let basePath: String
+
+    var landing: String { basePath }
+    func home(_ language: Language) -> String { basePath + language.urlSegment + "/" }
+    func chapter(_ slug: String, _ language: Language) -> String { home(language) + slug + "/" }
+    func table(_ name: String, _ language: Language) -> String { home(language) + "tables/" + name + "/" }
+    func data(_ name: String, _ format: String) -> String { basePath + "data/" + name + "." + format }
+    func asset(_ path: String) -> String { basePath + "assets/" + path }
+
+    /// The full URL of a site path.
+    func absolute(_ path: String) -> String {
+        baseURL + path.dropFirst(basePath.count)
+    }
+
+    /// The output file of a page path: `/tel53/en/plenary/` is `en/plenary/index.html`.
+    func outputFile(of path: String) -> String {
+        let relative = String(path.dropFirst(basePath.count))
+        return relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
+    }
+}

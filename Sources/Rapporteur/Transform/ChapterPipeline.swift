@@ -1,0 +1,119 @@
+import Foundation
+import Markdown
+import Model
+import Support
+
+/// A chapter after its headings got ids and its table and figure blocks were rendered.
+struct ExpandedChapter: Sendable {
+    var chapter: Chapter
+    var blocks: [Block]
+    var outline: [OutlineEntry]
+    /// Every `#id` the page will have: headings, figures, tables.
+    var anchors: Set<String>
+}
+
+/// The steps from a loaded chapter to its body HTML.
+struct ChapterPipeline {
+    let project: Project
+    let urls: SiteURLs
+    /// The glossary of each language, made once per build rather than once per chapter.
+    private let glossaries: [String: GlossaryMarker]
+    /// Tables rendered so far: a table block renders the same for every chapter of a language.
+    private let renderedTables = RenderedTables()
+
+    init(project: Project, urls: SiteURLs) {
+        self.project = project
+        self.urls = urls
+        glossaries = Dictionary(
+            uniqueKeysWithValues: project.config.languages.map { ($0.code, GlossaryMarker(project: project, language: $0)) })
+    }
+
+    /// Replaces ```` ```table NAME ```` and ```` ```figure ```` blocks, marks the glossary's
+    /// acronyms on first use and collects the page's anchors.
+    func expand(_ chapter: Chapter, outlined: (blocks: [Block], outline: [OutlineEntry]), log: inout DiagnosticLog) -> ExpandedChapter {
+        var anchors = Set(outlined.outline.map(\.id))
+        var tableCounts: [String: Int] = [:]
+        let strings = project.templates.strings[chapter.language.code] ?? [:]
+        func expand(_ block: Block) -> Block {
+            switch block {
+            case .codeBlock(let info, let literal, let position):
+                let words = Block.infoWords(info).map(String.init)
+                let location = chapter.location(position)
+                switch words.first {
+                case "table":
+                    guard words.count == 2 else {
+                        log.error("a table block names one table: ```table NAME", at: location)
+                        return block
+                    }
+                    guard let table = project.table(named: words[1]) else {
+                        log.error("unknown table '\(words[1])': there is no content/tables/\(words[1]).yaml", at: location)
+                        return block
+                    }
+                    tableCounts[table.name, default: 0] += 1
+                    let count = tableCounts[table.name]!
+                    let anchor = "table-" + table.name + (count > 1 ? "-\(count)" : "")
+                    anchors.insert(anchor)
+                    return render(table, anchor: anchor, language: chapter.language, strings: strings, log: &log)
+                case "figure":
+                    guard
+                        let figure = log.collect({ () throws(SiteError) in
+                            try Figure.parse(literal, file: chapter.file, line: location.line ?? 1)
+                        })
+                    else { return block }
+                    if anchors.contains(figure.anchor) {
+                        log.error(
+                            "duplicate id '\(figure.anchor)': figure \(figure.number) appears twice or clashes with a heading", at: location
+                        )
+                    }
+                    anchors.insert(figure.anchor)
+                    let context: [String: Any] = [
+                        "anchor": figure.anchor, "number": figure.number, "caption": figure.caption,
+                        "source": figure.source as Any, "t": strings,
+                    ]
+                    return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/figure", context)) })
+                        ?? block
+                default:
+                    return block
+                }
+            case .blockQuote(let children): return .blockQuote(children.map(expand))
+            case .list(let style, let items): return .list(style, items: items.map { $0.map(expand) })
+            default: return block
+            }
+        }
+        let blocks = (glossaries[chapter.language.code] ?? GlossaryMarker(terms: [])).mark(outlined.blocks.map(expand))
+        return ExpandedChapter(chapter: chapter, blocks: blocks, outline: outlined.outline, anchors: anchors)
+    }
+
+    /// A table rendered with `Templates/partials/table.mustache` in `language`.
+    func render(_ table: Table, anchor: String, language: Language, strings: [String: String], log: inout DiagnosticLog) -> Block {
+        let key = [table.name, language.code, anchor]
+        if let html = renderedTables[key] { return .generated(html) }
+        let context = tableContext(table, anchor: anchor, language: language, strings: strings)
+        guard let html = log.collect({ () throws(SiteError) in try project.templates.render("partials/table", context) }) else {
+            return .generated("")
+        }
+        renderedTables[key] = html
+        return .generated(html)
+    }
+
+    func tableContext(_ table: Table, anchor: String, language: Language, strings: [String: String]) -> [String: Any] {
+        table.templateContext(
+            in: language, languages: project.config.languageCodes, urls: urls, anchor: anchor,
+            sourceURL: { source in
+                guard let chapter = project.chapter(slug: source.slug, language: language) else { return nil }
+                return urls.chapter(chapter.slug, chapter.language) + (source.anchor.map { "#" + $0 } ?? "")
+            },
+            strings: strings)
+    }
+}
+
+/// Table HTML by table name, language code and anchor, shared by the threads expanding chapters.
+private final class RenderedTables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var html: [[String]: String] = [:]
+
+    subscript(key: [String]) -> String? {
+        get { lock.withLock { html[key] } }
+        set { lock.withLock { html[key] = newValue } }
+    }
+}

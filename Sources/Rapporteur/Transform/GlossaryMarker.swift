@@ -1,0 +1,157 @@
+import Foundation
+import Markdown
+import Model
+
+/// Marks up the acronyms of the glossary table (`content/tables/glossary.yaml`, columns `acronym`
+/// and `expansion`) as `<abbr title>` on their first use in a chapter, in the chapter's language.
+///
+/// Works on the Markdown tree: only text inlines are marked, never the text of links, images,
+/// code or headings, and never program-generated blocks (tables, figures). An acronym matches
+/// whole: it is not preceded or followed by an ASCII letter or digit, so `TEL` is not found in
+/// `TEL53`; at one place the longest acronym wins, so `MRA-ETR` is not read as `MRA`.
+/// A cell such as `4K, 8K` names several acronyms with one expansion.
+struct GlossaryMarker {
+    /// An acronym and its expansion in the marker's language.
+    struct Term {
+        var acronym: String
+        var expansion: String
+    }
+
+    /// A term with the UTF-8 bytes of its acronym, compared at each candidate place.
+    private struct Entry {
+        var term: Term
+        var bytes: [UInt8]
+    }
+
+    /// The acronyms by their first word (letters and digits), longest first.
+    private let termsByFirstWord: [String: [Entry]]
+    /// The bytes that start some acronym's first word, by byte value: a word starting with any
+    /// other byte (most words) is skipped without making a string of it.
+    private let startsFirstWord: [Bool]
+
+    init(terms: [Term]) {
+        var byWord: [String: [Entry]] = [:]
+        var starts = [Bool](repeating: false, count: 256)
+        for term in terms where !term.acronym.isEmpty && !term.expansion.isEmpty {
+            let word = Self.firstWord(of: term.acronym.utf8)
+            byWord[word, default: []].append(Entry(term: term, bytes: Array(term.acronym.utf8)))
+            if let first = word.utf8.first { starts[Int(first)] = true }
+        }
+        termsByFirstWord = byWord.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
+        startsFirstWord = starts
+    }
+
+    /// The glossary of `project` in `language`; empty when there is no glossary table or it
+    /// lacks the `acronym` or `expansion` column.
+    init(project: Project, language: Language) {
+        guard let table = project.table(named: "glossary"),
+            let acronymColumn = table.columns.firstIndex(where: { $0.id == "acronym" }),
+            let expansionColumn = table.columns.firstIndex(where: { $0.id == "expansion" })
+        else {
+            self.init(terms: [])
+            return
+        }
+        let languages = project.config.languageCodes
+        let terms = table.rows.flatMap { row -> [Term] in
+            guard case .text(let acronyms) = row.values[acronymColumn], case .text(let expansion) = row.values[expansionColumn] else {
+                return []
+            }
+            let title = expansion.text(in: language.code, fallback: languages)
+            return acronyms.text(in: language.code, fallback: languages)
+                .split(separator: ",")
+                .map { Term(acronym: $0.trimmingCharacters(in: .whitespaces), expansion: title) }
+        }
+        self.init(terms: terms)
+    }
+
+    /// `blocks` with the first use of each acronym marked.
+    func mark(_ blocks: [Block]) -> [Block] {
+        guard !termsByFirstWord.isEmpty else { return blocks }
+        var used: Set<String> = []
+        return blocks.map { mark($0, used: &used) }
+    }
+}
+
+// MARK: - Walking the tree
+
+private extension GlossaryMarker {
+    func mark(_ block: Block, used: inout Set<String>) -> Block {
+        switch block {
+        case .paragraph(let inlines, let position):
+            return .paragraph(mark(inlines, used: &used), position)
+        case .blockQuote(let children):
+            return .blockQuote(children.map { mark($0, used: &used) })
+        case .list(let style, let items):
+            return .list(style, items: items.map { $0.map { mark($0, used: &used) } })
+        case .heading, .codeBlock, .htmlBlock, .thematicBreak, .generated:
+            return block
+        }
+    }
+
+    func mark(_ inlines: [Inline], used: inout Set<String>) -> [Inline] {
+        var result: [Inline] = []
+        result.reserveCapacity(inlines.count)
+        for inline in inlines {
+            switch inline {
+            case .text(let text): mark(text, used: &used, into: &result)
+            case .emphasis(let children): result.append(.emphasis(mark(children, used: &used)))
+            case .strong(let children): result.append(.strong(mark(children, used: &used)))
+            case .softBreak, .lineBreak, .code, .html, .link, .image, .abbreviation: result.append(inline)
+            }
+        }
+        return result
+    }
+
+    /// Splits one text inline around the acronyms used for the first time.
+    func mark(_ text: String, used: inout Set<String>, into result: inout [Inline]) {
+        var text = text
+        let marked = text.withUTF8 { bytes in
+            var marked = false
+            var plainStart = 0
+            var position = 0
+            while position < bytes.count {
+                // Only a word starting with one of `startsFirstWord` is looked up.
+                guard startsFirstWord[Int(bytes[position])], position == 0 || !Self.isWordByte(bytes[position - 1]) else {
+                    position += 1
+                    continue
+                }
+                var wordEnd = position + 1
+                while wordEnd < bytes.count && Self.isWordByte(bytes[wordEnd]) { wordEnd += 1 }
+                guard
+                    let entry = termsByFirstWord[String(decoding: bytes[position..<wordEnd], as: UTF8.self)]?
+                        .first(where: { Self.matches($0.bytes, in: bytes, at: position) })
+                else {
+                    position = wordEnd
+                    continue
+                }
+                let end = position + entry.bytes.count
+                if used.insert(entry.term.acronym).inserted {
+                    if plainStart < position { result.append(.text(String(decoding: bytes[plainStart..<position], as: UTF8.self))) }
+                    result.append(.abbreviation(entry.term.acronym, title: entry.term.expansion))
+                    plainStart = end
+                    marked = true
+                }
+                position = end
+            }
+            if marked && plainStart < bytes.count { result.append(.text(String(decoding: bytes[plainStart...], as: UTF8.self))) }
+            return marked
+        }
+        if !marked { result.append(.text(text)) }
+    }
+
+    /// Whether `acronym` is at `position` and ends at a word boundary.
+    static func matches(_ acronym: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let end = position + acronym.count
+        guard end <= bytes.count, bytes[position..<end].elementsEqual(acronym) else { return false }
+        return end == bytes.count || !isWordByte(bytes[end])
+    }
+
+    /// An ASCII letter or digit: acronyms are ASCII, so UTF-8 bytes of other characters never match.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+    }
+
+    static func firstWord(of bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes.prefix { isWordByte($0) }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,57 @@
+import Markdown
+import Model
+import Support
+
+// MARK: - Sections
+
+extension SearchIndex {
+    /// Adds a chapter (its blocks, headings with their ids) as sections: the text before its
+    /// first heading under the chapter's title, then one section per heading with an id. Tables
+    /// and figures are left out (tables are found through their own pages).
+    package mutating func add(_ chapter: Chapter, blocks: [Block], url: String) {
+        var current = Section(chapter: chapter.title, heading: chapter.title, url: url, text: "")
+        var text = SectionText()
+        text.add(chapter.description)
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(_, let content, let id?, _):
+                    finish(current, text)
+                    current = Section(chapter: chapter.title, heading: content.plainText.trimmed, url: url + "#" + id, text: "")
+                    text = SectionText()
+                case .heading(_, let content, nil, _), .paragraph(let content, _): text.add(content)
+                case .codeBlock(_, let literal, _): text.add(literal)
+                case .blockQuote(let children): walk(children)
+                case .list(_, let items): items.forEach(walk)
+                case .htmlBlock, .thematicBreak, .generated: break
+                }
+            }
+        }
+        walk(blocks)
+        finish(current, text)
+    }
+
+    /// Adds a table page as one section: its caption, description, facts, cells and notes.
+    package mutating func add(_ table: Table, label: String, url: String, language: Language, languages: [String]) {
+        let code = language.code
+        var text = SectionText()
+        text.add(table.description?.text(in: code, fallback: languages) ?? "")
+        for fact in table.facts {
+            text.add(fact.label.text(in: code, fallback: languages))
+            text.add(table.display(fact.value, currency: fact.currency, statuses: [], in: language, fallback: languages) ?? "")
+        }
+        for row in table.rows {
+            for (value, column) in zip(row.values, table.columns) {
+                text.add(table.display(value, column: column, in: language, fallback: languages) ?? "")
+            }
+        }
+        for note in table.notes { text.add(note.text(in: code, fallback: languages)) }
+        finish(Section(chapter: label, heading: table.caption.text(in: code, fallback: languages), url: url, text: ""), text)
+    }
+
+    private mutating func finish(_ section: Section, _ text: SectionText) {
+        var section = section
+        section.text = text.string
+        sections.append(section)
+    }
+}

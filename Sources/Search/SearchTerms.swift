@@ -1,0 +1,209 @@
+import Foundation
+
+/// The terms of many texts (see `SearchTokenizer`), each term numbered in the order it is first
+/// seen.
+///
+/// Texts are read as UTF-8 bytes, and a term is looked up by its bytes: the millions of terms of a
+/// large site are not each made into a `String`, and each distinct word is stemmed only once.
+package struct SearchTerms {
+    /// The text of each term, by number.
+    private var texts = NumberedByteStrings()
+    /// The (folded) words seen so far, and the term of each: `nil` for a stop word or a single letter.
+    private var words = NumberedByteStrings()
+    private var wordTerms: [Int?] = []
+
+    package func text(of term: Int) -> String {
+        String(decoding: texts[term], as: UTF8.self)
+    }
+
+    /// Appends the number of each term of `text` to `numbers`, in order, with repeats.
+    package mutating func appendTerms(of text: String, to numbers: inout [Int]) {
+        var text = text
+        if text.withUTF8(Self.isFastFoldable) {
+            text.withUTF8 { appendTerms(ofUTF8: $0, folding: true, to: &numbers) }
+        } else {
+            var normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
+            normalized.withUTF8 { appendTerms(ofUTF8: $0, folding: false, to: &numbers) }
+        }
+    }
+
+    /// Whether `SearchTokenizer.fastFold` takes every scalar (it takes all of ASCII).
+    private static func isFastFoldable(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            switch utf8[index] {
+            case ..<0x80:
+                index += 1
+                continue
+            case 0xE5...0xE9:  // U+5000 to U+9FFF, all ideographs, which it takes
+                index += 3
+                continue
+            default: break
+            }
+            let (scalar, length) = utf8.scalar(at: index)
+            guard SearchTokenizer.fastFold(scalar) != nil else { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// The terms of normalised text, or of text to fold scalar by scalar with `fastFold`. Folding
+    /// leaves CJK characters as they are (it takes only ideographs, and returns them; it gives no
+    /// CJK for other scalars), so a CJK term is always the bytes of one or two characters of `utf8`.
+    private mutating func appendTerms(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, folding: Bool, to numbers: inout [Int]) {
+        var runStart = 0  // where the previous character starts, when it is CJK
+        var runLength = 0
+        var wordStart: Int?
+        var wordIsFolded = true  // else it has capitals, say, and is folded when it ends
+        var index = 0
+        func appendCJKTerm(_ range: Range<Int>) {
+            numbers.append(texts.number(of: UnsafeBufferPointer(rebasing: utf8[range])).number)
+        }
+        func addCJK(length: Int) {
+            endWord()
+            if runLength > 0 { appendCJKTerm(runStart..<index + length) }
+            runStart = index
+            runLength += 1
+            index += length
+        }
+        func endRun() {
+            if runLength == 1 { appendCJKTerm(runStart..<index) }
+            runLength = 0
+        }
+        func addToWord(length: Int, isFolded: Bool) {
+            endRun()
+            if wordStart == nil { wordStart = index }
+            if !isFolded { wordIsFolded = false }
+            index += length
+        }
+        func endWord() {
+            guard let start = wordStart else { return }
+            let text = UnsafeBufferPointer(rebasing: utf8[start..<index])
+            let (number, isNew) = wordIsFolded ? words.number(of: text) : words.number(of: Self.folded(text))
+            if isNew { wordTerms.append(term(ofWord: String(decoding: words[number], as: UTF8.self))) }
+            if let term = wordTerms[number] { numbers.append(term) }
+            wordStart = nil
+            wordIsFolded = true
+        }
+        while index < utf8.count {
+            // ASCII (most of the text) and most ideographs are told by their first byte.
+            switch utf8[index] {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): addToWord(length: 1, isFolded: true)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): addToWord(length: 1, isFolded: !folding)
+            case ..<0x80:
+                endRun()
+                endWord()
+                index += 1
+            case 0xE5...0xE9: addCJK(length: 3)  // U+5000 to U+9FFF, all ideographs
+            default:
+                let (decoded, length) = utf8.scalar(at: index)
+                if SearchTokenizer.isCJK(decoded) {  // as `fastFold` would leave it
+                    addCJK(length: length)
+                    continue
+                }
+                let scalar = folding ? SearchTokenizer.fastFold(decoded)! : decoded
+                if SearchTokenizer.isWordScalar(scalar) {
+                    addToWord(length: length, isFolded: scalar == decoded)
+                } else {
+                    endRun()
+                    endWord()
+                    index += length
+                }
+            }
+        }
+        endRun()
+        endWord()
+    }
+
+    /// `word` folded with `fastFold`.
+    private static func folded(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var folded: [UInt8] = []
+        var index = 0
+        while index < word.count {
+            let (scalar, length) = word.scalar(at: index)
+            folded += UTF8.encode(SearchTokenizer.fastFold(scalar)!)!
+            index += length
+        }
+        return folded
+    }
+
+    private mutating func term(ofWord word: String) -> Int? {
+        guard word.count > 1, !SearchTokenizer.stopWords.contains(word) else { return nil }
+        return texts.number(of: EnglishStemmer.stem(word).utf8).number
+    }
+}
+
+/// Byte strings, numbered in the order they are added: a hash table of bytes, much faster than
+/// one of `String`s.
+package struct NumberedByteStrings {
+    private struct Slot {
+        /// A string of up to 8 bytes is told by its bytes in an integer (and its length); a longer
+        /// one by an FNV-1a hash of them, and then its bytes.
+        package var key: UInt64
+        package var length: Int32
+        package var number: Int32
+    }
+
+    /// The strings, end to end: string `n` is `bytes[ends[n]..<ends[n + 1]]`.
+    private var bytes: [UInt8] = []
+    private var ends = [0]
+    /// Open addressing with linear probing; a slot with the number -1 is empty. Slots hold the
+    /// key and length, so a lookup of a short string reads one slot and nothing else.
+    private var slots = [Slot](repeating: Slot(key: 0, length: 0, number: -1), count: 1024)
+
+    package var count: Int { ends.count - 1 }
+
+    package subscript(number: Int) -> ArraySlice<UInt8> { bytes[ends[number]..<ends[number + 1]] }
+
+    /// The number of `string`, added if it is new.
+    package mutating func number(of string: some Collection<UInt8>) -> (number: Int, isNew: Bool) {
+        var key: UInt64 = 0
+        if string.count <= 8 {
+            for byte in string { key = key << 8 | UInt64(byte) }
+        } else {
+            key = 0xCBF2_9CE4_8422_2325
+            for byte in string { key = (key ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        }
+        var index = Self.slotIndex(of: key, among: slots.count)
+        while slots[index].number >= 0 {
+            let slot = slots[index]
+            if slot.key == key && slot.length == string.count && (string.count <= 8 || self[Int(slot.number)].elementsEqual(string)) {
+                return (Int(slot.number), false)
+            }
+            index = (index + 1) & (slots.count - 1)
+        }
+        slots[index] = Slot(key: key, length: Int32(string.count), number: Int32(count))
+        bytes += string
+        ends.append(bytes.count)
+        if count * 4 > slots.count * 3 { grow() }
+        return (count - 1, true)
+    }
+
+    private static func slotIndex(of key: UInt64, among slotCount: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slotCount - 1)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, length: 0, number: -1), count: slots.count * 2)
+        for slot in old where slot.number >= 0 {
+            var index = Self.slotIndex(of: slot.key, among: slots.count)
+            while slots[index].number >= 0 { index = (index + 1) & (slots.count - 1) }
+            slots[index] = slot
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The scalar that starts at `index` of this valid UTF-8, and its length in bytes.
+    package func scalar(at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = UInt32(self[index])
+        func continuation(_ offset: Int) -> UInt32 { UInt32(self[index + offset] & 0x3F) }
+        switch lead {
+        case ..<0x80: return (Unicode.Scalar(UInt8(lead)), 1)
+        case ..<0xE0: return (Unicode.Scalar((lead & 0x1F) << 6 | continuation(1))!, 2)
+        case ..<0xF0: return (Unicode.Scalar((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2))!, 3)
+        default: return (Unicode.Scalar((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3))!, 4)
+        }
+    }
+}
