@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "RapporteurTests",
             dependencies: ["Support", "Markdown", "Model", "Search", "Integrity", "Rapporteur", "RapporteurCLI"],
-            resources: [.copy("Fixtures"), .copy("Snapshots")]
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PreviewTests", dependencies: ["Support", "Preview", "Rapporteur"], resources: [.copy("Fixtures")]),
     ]

@@ -36,14 +36,11 @@ package struct IntegrityException: Sendable {
         if case .mapping(let mapping) = root, mapping.isEmpty { return [] }
         var exceptions: [IntegrityException] = []
         for entry in try yaml.sequence(root, "the exceptions file") {
-            let pairs = try yaml.mapping(entry, "an exception")
             let keys = ["chapter", "section", "value", "reason"]
-            try yaml.refuseUnknownKeys(pairs, allowed: keys, in: "an exception")
+            let fields = try YAMLMapping(entry, "an exception", allowed: keys, yaml: yaml)
             var values: [String: String] = [:]
             for key in keys {
-                guard let node = pairs.first(where: { $0.key == key })?.value else {
-                    throw yaml.error("an exception needs \(keys.joined(separator: ", ")): '\(key)' is missing", at: entry)
-                }
+                let node = try fields.required(key, else: "an exception needs \(keys.joined(separator: ", ")): '\(key)' is missing")
                 let text = try yaml.string(node, key).trimmed
                 guard !text.isEmpty else { throw yaml.error("an exception's '\(key)' is empty", at: node) }
                 values[key] = text

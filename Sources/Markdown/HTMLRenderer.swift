@@ -15,13 +15,6 @@ public struct HTMLRenderer: Sendable {
         for block in blocks { write(block, tight: false, into: &output) }
         return output
     }
-
-    /// The HTML of `inlines`, as they appear inside a paragraph.
-    public func render(_ inlines: [Inline]) -> String {
-        var output = ""
-        write(inlines, into: &output)
-        return output
-    }
 }
 
 // MARK: - Blocks

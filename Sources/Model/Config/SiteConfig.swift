@@ -42,31 +42,19 @@ extension SiteConfig {
     /// Reads `site.yaml`; `file` is the path printed in messages.
     package static func load(text: String, file: String) throws(SiteError) -> SiteConfig {
         let yaml = YAMLReader(file: file)
-        let root = try yaml.parse(text)
-        let pairs = try yaml.mapping(root, "site.yaml")
-        try yaml.refuseUnknownKeys(pairs, allowed: keys, in: "site.yaml")
-        func value(_ key: String) throws(SiteError) -> Node {
-            guard let pair = pairs.first(where: { $0.key == key }) else {
-                throw SiteError("site.yaml needs '\(key)'", at: yaml.location(of: root))
-            }
-            return pair.value
-        }
-        let languages = try loadLanguages(try value("languages"), yaml: yaml)
+        let site = try YAMLMapping(try yaml.parse(text), "site.yaml", allowed: keys, yaml: yaml)
+        let languages = try loadLanguages(try site.required("languages"), yaml: yaml)
         let codes = languages.map(\.code)
-        let baseURLNode = try value("baseURL")
+        let baseURLNode = try site.required("baseURL")
         let baseURL = try normalizedBaseURL(try yaml.string(baseURLNode, "baseURL"), yaml: yaml, node: baseURLNode)
-        let allowsRawHTML =
-            try pairs.first { $0.key == "allowRawHTML" }.map { pair throws(SiteError) in
-                try yaml.bool(pair.value, "allowRawHTML")
-            } ?? false
         return SiteConfig(
             baseURL: baseURL,
             languages: languages,
-            title: try yaml.localized(try value("title"), "title", languages: codes),
-            subtitle: try yaml.localized(try value("subtitle"), "subtitle", languages: codes),
-            description: try yaml.localized(try value("description"), "description", languages: codes),
-            allowsRawHTML: allowsRawHTML,
-            meeting: try loadMeeting(try value("meeting"), yaml: yaml, languages: codes)
+            title: try site.requiredLocalized("title", languages: codes),
+            subtitle: try site.requiredLocalized("subtitle", languages: codes),
+            description: try site.requiredLocalized("description", languages: codes),
+            allowsRawHTML: try site.bool("allowRawHTML") ?? false,
+            meeting: try loadMeeting(try site.required("meeting"), yaml: yaml, languages: codes)
         )
     }
 
@@ -80,17 +68,15 @@ private extension SiteConfig {
     static func loadLanguages(_ node: Node, yaml: YAMLReader) throws(SiteError) -> [Language] {
         var languages: [Language] = []
         for item in try yaml.sequence(node, "languages") {
-            let pairs = try yaml.mapping(item, "a language")
-            try yaml.refuseUnknownKeys(pairs, allowed: ["code", "name"], in: "a language")
-            guard let code = pairs.first(where: { $0.key == "code" }),
-                let name = pairs.first(where: { $0.key == "name" })
-            else { throw yaml.error("a language needs 'code' and 'name'", at: item) }
-            let language = Language(code: try yaml.string(code.value, "code"), name: try yaml.string(name.value, "name"))
+            let fields = try YAMLMapping(item, "a language", allowed: ["code", "name"], yaml: yaml)
+            let codeNode = try fields.required("code", else: "a language needs 'code' and 'name'")
+            let language = Language(
+                code: try yaml.string(codeNode, "code"), name: try fields.requiredString("name"))
             guard language.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else {
-                throw yaml.error("language code '\(language.code)' must be letters and '-'", at: code.value)
+                throw yaml.error("language code '\(language.code)' must be letters and '-'", at: codeNode)
             }
             guard !languages.contains(where: { $0.urlSegment == language.urlSegment }) else {
-                throw yaml.error("language '\(language.code)' is listed twice", at: code.value)
+                throw yaml.error("language '\(language.code)' is listed twice", at: codeNode)
             }
             languages.append(language)
         }
@@ -99,29 +85,21 @@ private extension SiteConfig {
     }
 
     static func loadMeeting(_ node: Node, yaml: YAMLReader, languages: [String]) throws(SiteError) -> Meeting {
-        let pairs = try yaml.mapping(node, "meeting")
-        let keys = ["name", "number", "dates", "venue", "chair"]
-        try yaml.refuseUnknownKeys(pairs, allowed: keys, in: "meeting")
-        func value(_ key: String) throws(SiteError) -> Node {
-            guard let pair = pairs.first(where: { $0.key == key }) else {
-                throw yaml.error("meeting needs '\(key)'", at: node)
-            }
-            return pair.value
-        }
-        let numberNode = try value("number")
+        let meeting = try YAMLMapping(node, "meeting", allowed: ["name", "number", "dates", "venue", "chair"], yaml: yaml)
+        let numberNode = try meeting.required("number")
         guard let number = Int(try yaml.string(numberNode, "meeting number")) else {
             throw yaml.error("meeting number must be a whole number", at: numberNode)
         }
-        let datesNode = try value("dates")
+        let datesNode = try meeting.required("dates")
         guard let dates = DateRange(parsing: try yaml.string(datesNode, "meeting dates")) else {
             throw yaml.error("meeting dates must be a date range such as 2016-06-12/2016-06-17", at: datesNode)
         }
         return Meeting(
-            name: try yaml.localized(try value("name"), "meeting name", languages: languages),
+            name: try meeting.requiredLocalized("name", "meeting name", languages: languages),
             number: number,
             dates: dates,
-            venue: try yaml.localized(try value("venue"), "venue", languages: languages),
-            chair: try yaml.localized(try value("chair"), "chair", languages: languages)
+            venue: try meeting.requiredLocalized("venue", languages: languages),
+            chair: try meeting.requiredLocalized("chair", languages: languages)
         )
     }
 

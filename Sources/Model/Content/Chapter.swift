@@ -41,22 +41,20 @@ extension Chapter {
         let frontMatter = try FrontMatter.split(text, file: file)
         var slug = String(parts[1])
         let yaml = YAMLReader(file: file, lineOffset: 1)
-        let root = try yaml.parse(frontMatter.yaml)
-        let pairs = try yaml.mapping(root, "front matter")
-        try yaml.refuseUnknownKeys(pairs, allowed: ["title", "description", "slug", "draft"], in: "front matter")
-        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        guard let titleNode = value("title") else {
+        let fields = try YAMLMapping(
+            try yaml.parse(frontMatter.yaml), "front matter", allowed: ["title", "description", "slug", "draft"], yaml: yaml)
+        guard let titleNode = fields["title"] else {
             throw SiteError("missing title: the front matter needs 'title'", at: SourceLocation(file: file, line: 1, column: 1))
         }
         let title = try yaml.string(titleNode, "title")
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw yaml.error("missing title: 'title' is empty", at: titleNode)
         }
-        if let slugNode = value("slug") { slug = try yaml.string(slugNode, "slug") }
+        if let given = try fields.string("slug") { slug = given }
         guard Slug.isValid(slug) else {
             throw SiteError(
                 "slug '\(slug)' must be ASCII a-z 0-9 - (no '/', '.' or spaces)",
-                at: value("slug").map(yaml.location(of:)) ?? SourceLocation(file: file, line: 1, column: 1))
+                at: fields["slug"].map(yaml.location(of:)) ?? SourceLocation(file: file, line: 1, column: 1))
         }
         let document: Document
         do throws(NestingTooDeep) {
@@ -69,8 +67,7 @@ extension Chapter {
         }
         return Chapter(
             file: file, fileName: fileName, language: language, order: order, slug: slug, title: title,
-            description: try value("description").map { node throws(SiteError) in try yaml.string(node, "description") } ?? "",
-            isDraft: try value("draft").map { node throws(SiteError) in try yaml.bool(node, "draft") } ?? false,
+            description: try fields.string("description") ?? "", isDraft: try fields.bool("draft") ?? false,
             blocks: document.blocks, rawHTML: document.rawHTML, bodyLineOffset: frontMatter.bodyLineOffset)
     }
 }

@@ -13,18 +13,14 @@ package struct Figure: Sendable {
     /// Reads the YAML body of a ```` ```figure ```` block that starts at `line` of the file.
     package static func parse(_ literal: String, file: String, line: Int) throws(SiteError) -> Figure {
         let yaml = YAMLReader(file: file, lineOffset: line)
-        let root = try yaml.parse(literal)
-        let pairs = try yaml.mapping(root, "a figure")
-        try yaml.refuseUnknownKeys(pairs, allowed: ["number", "caption", "source"], in: "a figure")
-        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        guard let numberNode = value("number"), let captionNode = value("caption") else {
+        let fields = try YAMLMapping(try yaml.parse(literal), "a figure", allowed: ["number", "caption", "source"], yaml: yaml)
+        guard let numberNode = fields["number"], let caption = try fields.string("caption") else {
             throw SiteError("a figure needs 'number' and 'caption'", at: SourceLocation(file: file, line: line, column: 1))
         }
         guard let number = Int(try yaml.string(numberNode, "number")), number > 0 else {
             throw yaml.error("a figure's number must be a whole number", at: numberNode)
         }
         return Figure(
-            number: number, caption: try yaml.string(captionNode, "caption"),
-            source: try value("source").map { node throws(SiteError) in try yaml.string(node, "source") })
+            number: number, caption: caption, source: try fields.string("source"))
     }
 }

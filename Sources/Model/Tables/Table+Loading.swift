@@ -13,40 +13,31 @@ extension Table {
 }
 
 private struct TableLoader {
-    package let yaml: YAMLReader
-    package let languages: [String]
+    let yaml: YAMLReader
+    let languages: [String]
 
-    package func load(name: String, text: String) throws(SiteError) -> Table {
-        let root = try yaml.parse(text)
-        let pairs = try yaml.mapping(root, "a table")
-        try yaml.refuseUnknownKeys(pairs, allowed: Table.keys, in: "a table")
-        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        guard let captionNode = value("caption") else { throw yaml.error("a table needs a 'caption'", at: root) }
-        guard let columnsNode = value("columns") else { throw yaml.error("a table needs 'columns'", at: root) }
-        let columns = try loadColumns(columnsNode)
+    func load(name: String, text: String) throws(SiteError) -> Table {
+        let fields = try YAMLMapping(try yaml.parse(text), "a table", allowed: Table.keys, yaml: yaml)
+        let caption = try fields.requiredLocalized("caption", languages: languages)
+        let columns = try loadColumns(try fields.required("columns"))
         var table = Table(
-            name: name, file: yaml.file,
-            caption: try yaml.localized(captionNode, "caption", languages: languages),
-            description: try value("description").map { node throws(SiteError) in
-                try yaml.localized(node, "description", languages: languages)
-            },
+            name: name, file: yaml.file, caption: caption,
+            description: try fields.localized("description", languages: languages),
             columns: columns, rows: [], totals: [], facts: [], notes: [])
-        for node in try value("rows").map({ node throws(SiteError) in try yaml.sequence(node, "rows") }) ?? [] {
+        for node in try fields.sequence("rows") {
             table.rows.append(try loadRow(node, columns: columns))
         }
-        if let node = value("totals") {
-            for item in try yaml.sequence(node, "totals") {
-                let id = try yaml.string(item, "a totals column")
-                guard let column = columns.first(where: { $0.id == id }), column.type.isNumeric else {
-                    throw yaml.error("totals: '\(id)' is not a number or money column", at: item)
-                }
-                table.totals.append(id)
+        for item in try fields.sequence("totals") {
+            let id = try yaml.string(item, "a totals column")
+            guard let column = columns.first(where: { $0.id == id }), column.type.isNumeric else {
+                throw yaml.error("totals: '\(id)' is not a number or money column", at: item)
             }
+            table.totals.append(id)
         }
-        for node in try value("facts").map({ node throws(SiteError) in try yaml.sequence(node, "facts") }) ?? [] {
+        for node in try fields.sequence("facts") {
             table.facts.append(try loadFact(node))
         }
-        for node in try value("notes").map({ node throws(SiteError) in try yaml.sequence(node, "notes") }) ?? [] {
+        for node in try fields.sequence("notes") {
             table.notes.append(try yaml.localized(node, "a note", languages: languages))
         }
         return table
@@ -70,10 +61,8 @@ private extension TableLoader {
     }
 
     func loadColumn(_ node: Node, earlier: [Table.Column]) throws(SiteError) -> Table.Column {
-        let pairs = try yaml.mapping(node, "a column")
-        try yaml.refuseUnknownKeys(pairs, allowed: ["id", "label", "type", "currency", "compute", "values"], in: "a column")
-        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        guard let idNode = value("id"), let labelNode = value("label"), let typeNode = value("type") else {
+        let fields = try YAMLMapping(node, "a column", allowed: ["id", "label", "type", "currency", "compute", "values"], yaml: yaml)
+        guard let idNode = fields["id"], let labelNode = fields["label"], let typeNode = fields["type"] else {
             throw yaml.error("a column needs 'id', 'label' and 'type'", at: node)
         }
         let id = try yaml.string(idNode, "a column id")
@@ -87,15 +76,14 @@ private extension TableLoader {
             id: id, label: try yaml.localized(labelNode, "a column label", languages: languages),
             type: type, currency: nil, formula: [], statuses: [])
         if type == .money {
-            guard let currencyNode = value("currency") else { throw yaml.error("money column '\(id)' needs a 'currency'", at: node) }
-            column.currency = try yaml.string(currencyNode, "currency")
+            column.currency = try yaml.string(try fields.required("currency", else: "money column '\(id)' needs a 'currency'"), "currency")
         }
-        if let computeNode = value("compute") {
+        if let computeNode = fields["compute"] {
             guard type.isNumeric else { throw yaml.error("only number and money columns can be computed", at: computeNode) }
             column.formula = try parseFormula(try yaml.string(computeNode, "compute"), at: computeNode, earlier: earlier)
         }
         if type == .status {
-            guard let valuesNode = value("values") else { throw yaml.error("status column '\(id)' needs its 'values'", at: node) }
+            let valuesNode = try fields.required("values", else: "status column '\(id)' needs its 'values'")
             for pair in try yaml.mapping(valuesNode, "status values") {
                 column.statuses.append((pair.key, try yaml.localized(pair.value, "a status label", languages: languages)))
             }
@@ -132,13 +120,12 @@ private extension TableLoader {
 
 private extension TableLoader {
     func loadRow(_ node: Node, columns: [Table.Column]) throws(SiteError) -> Table.Row {
-        let pairs = try yaml.mapping(node, "a row")
-        try yaml.refuseUnknownKeys(pairs, allowed: columns.filter(\.formula.isEmpty).map(\.id) + ["source"], in: "a row")
+        let fields = try YAMLMapping(node, "a row", allowed: columns.filter(\.formula.isEmpty).map(\.id) + ["source"], yaml: yaml)
         var values: [Table.Value] = []
         for column in columns {
             if !column.formula.isEmpty {
                 values.append(compute(column.formula, columns: columns, values: values))
-            } else if let cell = pairs.first(where: { $0.key == column.id })?.value {
+            } else if let cell = fields[column.id] {
                 values.append(
                     try value(cell, type: column.type, currency: column.currency, statuses: column.statuses, what: "'\(column.id)'"))
             } else {
@@ -146,7 +133,7 @@ private extension TableLoader {
             }
         }
         var source: Table.SourceReference?
-        if let sourceNode = pairs.first(where: { $0.key == "source" })?.value {
+        if let sourceNode = fields["source"] {
             let text = try yaml.string(sourceNode, "source")
             let parts = text.split(separator: "#", maxSplits: 1).map(String.init)
             guard let slug = parts.first, Slug.isValid(slug) else {
@@ -169,17 +156,15 @@ private extension TableLoader {
     }
 
     func loadFact(_ node: Node) throws(SiteError) -> Table.Fact {
-        let pairs = try yaml.mapping(node, "a fact")
-        try yaml.refuseUnknownKeys(pairs, allowed: ["label", "type", "currency", "value"], in: "a fact")
-        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-        guard let labelNode = value("label"), let typeNode = value("type"), let valueNode = value("value") else {
+        let fields = try YAMLMapping(node, "a fact", allowed: ["label", "type", "currency", "value"], yaml: yaml)
+        guard let labelNode = fields["label"], let typeNode = fields["type"], let valueNode = fields["value"] else {
             throw yaml.error("a fact needs 'label', 'type' and 'value'", at: node)
         }
         let typeName = try yaml.string(typeNode, "a fact type")
         guard let type = Table.ColumnType(rawValue: typeName), type != .status else {
             throw yaml.error("unknown fact type '\(typeName)'", at: typeNode)
         }
-        let currency = try value("currency").map { node throws(SiteError) in try yaml.string(node, "currency") }
+        let currency = try fields.string("currency")
         if type == .money, currency == nil { throw yaml.error("a money fact needs a 'currency'", at: node) }
         return Table.Fact(
             label: try yaml.localized(labelNode, "a fact label", languages: languages), type: type, currency: currency,
