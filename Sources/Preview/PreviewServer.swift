@@ -48,6 +48,9 @@ public actor PreviewServer {
         self.watcher = SourceWatcher(root: root)
     }
 
+    /// The folders the watcher watches, relative to the project.
+    nonisolated var watchedFolders: [String] { watcher.watchedFolders }
+
     /// Listens, builds once, and starts watching `content/` and `Templates/`.
     public func start() async throws -> Listening {
         let onEvent = onEvent
