@@ -105,6 +105,18 @@ final class RawConnection {
         return response
     }
 
+    /// Waits for the server to close the connection, dropping what it still sends; throws when
+    /// the read times out first.
+    func waitForClose() throws {
+        buffer = Data()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(descriptor, &chunk, chunk.count, 0)
+            if count == 0 || (count < 0 && errno == ECONNRESET) { return }
+            if count < 0 { throw RawHTTPError(description: "the connection stayed open (errno \(errno))") }
+        }
+    }
+
     /// Exactly `count` bytes.
     func read(count: Int) throws -> Data {
         while buffer.count < count {
