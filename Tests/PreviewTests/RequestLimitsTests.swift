@@ -183,3 +183,30 @@ extension RequestLimitsTests {
         }
     }
 }
+
+extension RequestLimitsTests {
+    /// A page's masked frames: a ping gets its pong, and a close (sent when the page goes away)
+    /// gets a close back; a frame over the limit closes the socket.
+    @Test func theReloadSocketReadsTheBrowsersFrames() async throws {
+        try await RunningPreview.with { preview in
+            let socket = try await preview.webSocket()
+            _ = try await socket.status()
+            let (pong, close) = try await offPool { () -> ((UInt8, Data), (UInt8, Data)) in
+                try socket.send(opcode: 0x9, Data("are you there".utf8))
+                let pong = try socket.frame()
+                try socket.send(opcode: 0x8, Data([0x03, 0xe9]))
+                return (pong, try socket.frame())
+            }
+            #expect(pong.0 == 0xA && pong.1 == Data("are you there".utf8))
+            #expect(close.0 == 0x8)
+            let large = try await preview.webSocket()
+            _ = try await large.status()
+            let refused = try await offPool {
+                try large.sendHead(length: 1 << 40)
+                return try large.frame()
+            }
+            #expect(refused.opcode == 0x8, "closed with a protocol error")
+            #expect(try await preview.get("/en/plenary/").status == 200)
+        }
+    }
+}

@@ -30,16 +30,22 @@ final class Listener: Sendable {
         report: @escaping @Sendable (PreviewServer.Event) -> Void
     ) async throws {
         let socket = try Socket(domain: Int32(type(of: address).family))
-        try socket.setValue(true, for: .localAddressReuse)
-        try socket.bind(to: address)
-        try socket.listen()
-        switch try socket.sockname() {
-        case .ip4(_, let port), .ip6(_, let port): self.port = Int(port)
-        case .unix: self.port = 0
-        }
         let pool = NoDelaySocketPool(base: HTTPServer.defaultPool())
-        try await pool.prepare()
-        let listening = try AsyncSocket(socket: socket, pool: pool)
+        let listening: AsyncSocket
+        do {
+            try socket.setValue(true, for: .localAddressReuse)
+            try socket.bind(to: address)
+            try socket.listen()
+            try await pool.prepare()
+            listening = try AsyncSocket(socket: socket, pool: pool)
+        } catch {
+            try? socket.close()
+            throw error
+        }
+        switch try? socket.sockname() {
+        case .ip4(_, let port), .ip6(_, let port): self.port = Int(port)
+        case .unix, nil: self.port = 0
+        }
         self.socket = socket
         let loop = AcceptLoop(
             listening: listening, pool: pool, handler: handler, limits: limits, accept: accept, stopping: stopping, report: report)
