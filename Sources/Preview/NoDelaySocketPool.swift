@@ -8,11 +8,13 @@ import FlyingSocks
 
 /// FlyingFox's socket pool, turning off Nagle's algorithm on every socket it waits for.
 ///
-/// FlyingFox 0.27.1 writes a response's head and body in two writes and has no `TCP_NODELAY`
-/// option: with Nagle's algorithm the body then waits for the client's delayed ACK, about 40 ms
-/// per keep-alive response (measured: 21 requests per second on one connection). Every socket
-/// the server reads or accepts from passes through `suspendSocket` first; sockets accepted after
-/// the listener got the option inherit it on Linux.
+/// With Nagle's algorithm, the last small segment of a response waits for the client's delayed
+/// ACK whenever an earlier write is still unacknowledged: about 40 ms per keep-alive response
+/// (measured with FlyingFox 0.27.1's server, which wrote head and body apart: 21 requests per
+/// second on one connection). `PreviewConnection` writes a response at once, but a body larger
+/// than a segment still ends in a partial one. Every socket the server reads or accepts from
+/// passes through `suspendSocket` first; sockets accepted after the listener got the option
+/// inherit it on Linux.
 struct NoDelaySocketPool<Base: AsyncSocketPool>: AsyncSocketPool {
     let base: Base
 

@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 import Model
@@ -15,8 +14,12 @@ public actor PreviewServer {
     public enum Event: Sendable {
         case built(SiteUpdate, seconds: Double)
         case failed(SiteError)
-        /// One request: method, target (control characters escaped) and status.
+        /// One request: method, target (control characters escaped) and status; or a request
+        /// refused before it was read whole, and why.
         case request(String)
+        /// A problem the server works around while it keeps serving, such as running out of
+        /// file descriptors.
+        case problem(String)
     }
 
     /// Where the server listens, once it has started.
@@ -37,28 +40,42 @@ public actor PreviewServer {
     private let onEvent: @Sendable (Event) -> Void
     private let state = PreviewState()
     private let watcher: SourceWatcher
-    private var server: HTTPServer?
+    private let limits: ConnectionLimits
+    private let accept: Listener.Accept
+    private var listener: Listener?
 
     /// - Parameters:
     ///   - host: an IP address or `localhost`; `0.0.0.0` or `::` for every interface.
     ///   - port: 0 lets the system choose a free port (see `Listening.port`).
     public init(root: URL, host: String = "127.0.0.1", port: UInt16 = 8000, onEvent: @escaping @Sendable (Event) -> Void = { _ in }) {
+        self.init(root: root, host: host, port: port, limits: ConnectionLimits(), accept: { try await $0.accept() }, onEvent: onEvent)
+    }
+
+    /// A server with other limits, or another way to accept connections (for tests).
+    init(
+        root: URL, host: String, port: UInt16, limits: ConnectionLimits, accept: @escaping Listener.Accept,
+        onEvent: @escaping @Sendable (Event) -> Void = { _ in }
+    ) {
         self.root = root
         self.host = host
         self.port = port
+        self.limits = limits
+        self.accept = accept
         self.onEvent = onEvent
         self.watcher = SourceWatcher(root: root)
     }
+
+    /// The folders the watcher watches, relative to the project.
+    nonisolated var watchedFolders: [String] { watcher.watchedFolders }
 
     /// Listens, builds once, and starts watching `content/` and `Templates/`.
     public func start() async throws -> Listening {
         let onEvent = onEvent
         let handler = PreviewHandler(state: state) { onEvent(.request($0)) }
-        let server = HTTPServer(
-            address: try Self.socketAddress(host: host, port: port),
-            pool: NoDelaySocketPool(base: HTTPServer.defaultPool()), logger: .disabled, handler: handler)
-        self.server = server
-        let port = try await Self.listen(server)
+        let listener = try await Listener(
+            address: try Self.socketAddress(host: host, port: port), handler: handler, limits: limits, accept: accept, report: onEvent)
+        self.listener = listener
+        let port = listener.port
         state.setPort(port)
 
         let baseURL = "http://\(Self.urlHost(host)):\(port)/"
@@ -82,8 +99,8 @@ public actor PreviewServer {
     public func stop() async {
         watcher.stop()
         state.closeAll()
-        // In-flight responses of a loopback preview finish well within this.
-        await server?.stop(timeout: 0.25)
+        await listener?.stop()
+        listener = nil
     }
 }
 
@@ -109,25 +126,6 @@ private extension PreviewServer {
             onEvent(.failed(error))
             return nil
         }
-    }
-
-    /// Runs the server and waits (at most 5 s) until it listens; returns the port it listens on.
-    static func listen(_ server: HTTPServer) async throws -> Int {
-        let failure = Failure()
-        Task {
-            do { try await server.run() } catch { failure.set(error) }
-        }
-        for _ in 0..<500 {
-            if let error = failure.error { throw error }
-            if await server.isListening, let address = await server.listeningAddress {
-                switch address {
-                case .ip4(_, let port), .ip6(_, let port): return Int(port)
-                case .unix: break
-                }
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw PreviewError("the server did not start listening")
     }
 }
 
@@ -165,17 +163,5 @@ public struct PreviewError: Error, CustomStringConvertible {
 
     public init(_ description: String) {
         self.description = description
-    }
-}
-
-/// The error of a task that is not awaited, read by another.
-private final class Failure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-
-    var error: (any Error)? { lock.withLock { stored } }
-
-    func set(_ error: any Error) {
-        lock.withLock { stored = error }
     }
 }

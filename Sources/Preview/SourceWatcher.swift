@@ -16,6 +16,9 @@ final class SourceWatcher: @unchecked Sendable {
     private let quiet: TimeInterval
     private let lock = NSLock()
     private var stopped = false
+    #if canImport(Glibc)
+        private var kernel: KernelEvents?
+    #endif
 
     init(root: URL, folders: [String] = ["content", "Templates"], quiet: TimeInterval = 0.02) {
         self.root = root
@@ -29,6 +32,7 @@ final class SourceWatcher: @unchecked Sendable {
     func run(first: () -> Void, onChange: (Set<String>) -> Void) {
         #if canImport(Glibc)
             if let events = KernelEvents(root: root, folders: folders) {
+                lock.withLock { kernel = events }
                 first()
                 while !isStopped {
                     guard var changed = events.next(timeout: 0.1), !isStopped else { continue }
@@ -46,6 +50,15 @@ final class SourceWatcher: @unchecked Sendable {
     }
 
     private var isStopped: Bool { lock.withLock { stopped } }
+
+    /// The folders watched by the kernel (relative to the project, sorted); empty while polling.
+    var watchedFolders: [String] {
+        #if canImport(Glibc)
+            lock.withLock { kernel }?.watchedFolders ?? []
+        #else
+            []
+        #endif
+    }
 
     /// Files editors write beside the one being saved: Vim's swap files and its `4913` probe,
     /// backups, Emacs lock files, JetBrains' safe-write copies, Finder's metadata.
@@ -109,11 +122,22 @@ extension SourceWatcher {
 
 #if canImport(Glibc)
     /// The kernel's reports of changes in the watched folders and every folder below them.
+    ///
+    /// A symbolic link to a folder is followed only when its target lies inside the project and
+    /// is not watched yet: a link to `/` would have it watch the whole disk, and a link to a
+    /// parent (`ln -s . a`) a loop with no end.
     private final class KernelEvents {
         private let root: URL
+        /// The project's resolved path, ending in a separator, which every watched folder starts with.
+        private let realRoot: String
         private let descriptor: Int32
+        /// Guards `folders`, which the watcher's thread changes and `watchedFolders` reads.
+        private let lock = NSLock()
         /// The folder (relative to the project) of each watch.
         private var folders: [Int32: String] = [:]
+        /// The folder each watch is on, so that a folder reached twice is watched once.
+        private var identities: [Int32: FolderIdentity] = [:]
+        private var watching: Set<FolderIdentity> = []
         private static let mask = UInt32(
             IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
 
@@ -122,30 +146,77 @@ extension SourceWatcher {
 
         init?(root: URL, folders: [String]) {
             self.root = root
+            realRoot = (Self.realPath(root.path) ?? root.path) + "/"
             sources = Set(folders)
             descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
             guard descriptor >= 0 else { return nil }
             // The root itself, for a source folder deleted and made again (a `git checkout`).
             let rootWatch = inotify_add_watch(descriptor, root.path, UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM))
             if rootWatch >= 0 { self.folders[rootWatch] = "" }
-            for folder in folders { watch(folder) }
+            watch(folders)
         }
 
         deinit { close(descriptor) }
 
-        /// Watches `folder` and the folders in it.
-        private func watch(_ folder: String) {
-            let path = root.appendingPathComponent(folder).path
-            let identifier = inotify_add_watch(descriptor, path, Self.mask)
-            guard identifier >= 0 else { return }
-            folders[identifier] = folder
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            for entry in entries.sorted() {
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path + "/" + entry, isDirectory: &isFolder), isFolder.boolValue {
-                    watch(folder + "/" + entry)
+        var watchedFolders: [String] {
+            lock.withLock { folders.values.filter { !$0.isEmpty }.sorted() }
+        }
+
+        /// Watches `start` and the folders below them, breadth first, so that a source folder
+        /// is watched under its own name before any link to it is seen. An explicit queue, since
+        /// a deep tree would overflow the thread's stack.
+        private func watch(_ start: [String]) {
+            var queue = start
+            var next = 0
+            while next < queue.count {
+                let folder = queue[next]
+                next += 1
+                let path = root.appendingPathComponent(folder).path
+                guard let identity = admit(path) else { continue }
+                let identifier = inotify_add_watch(descriptor, path, Self.mask)
+                guard identifier >= 0 else { continue }
+                lock.withLock { folders[identifier] = folder }
+                identities[identifier] = identity
+                watching.insert(identity)
+                let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                for entry in entries.sorted() {
+                    var isFolder: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: path + "/" + entry, isDirectory: &isFolder), isFolder.boolValue {
+                        queue.append(folder + "/" + entry)
+                    }
                 }
             }
+        }
+
+        /// The identity of the folder at `path` (links resolved) when it lies inside the project
+        /// and is not watched yet; nil otherwise.
+        private func admit(_ path: String) -> FolderIdentity? {
+            var info = stat()
+            guard let real = Self.realPath(path), real.hasPrefix(realRoot), stat(real, &info) == 0,
+                info.st_mode & S_IFMT == S_IFDIR
+            else { return nil }
+            let identity = FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            return watching.contains(identity) ? nil : identity
+        }
+
+        /// Stops watching `folder` and the folders below it: it was moved away or deleted.
+        private func unwatch(_ folder: String) {
+            let gone = lock.withLock { folders.filter { $0.value == folder || $0.value.hasPrefix(folder + "/") }.map(\.key) }
+            for identifier in gone {
+                inotify_rm_watch(descriptor, identifier)
+                forget(identifier)
+            }
+        }
+
+        private func forget(_ identifier: Int32) {
+            lock.withLock { folders[identifier] = nil }
+            if let identity = identities.removeValue(forKey: identifier) { watching.remove(identity) }
+        }
+
+        static func realPath(_ path: String) -> String? {
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
         }
 
         /// The paths changed, after waiting at most `timeout` for a first event; nil if none came.
@@ -168,15 +239,24 @@ extension SourceWatcher {
                     }
                     let name = String(decoding: buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }, as: UTF8.self)
                     offset += 16 + length
-                    guard let folder = folders[identifier] else { continue }
-                    if mask & UInt32(IN_IGNORED) != 0 { folders[identifier] = nil }
+                    guard let folder = lock.withLock({ folders[identifier] }) else { continue }
+                    if mask & UInt32(IN_IGNORED) != 0 { forget(identifier) }
                     guard !name.isEmpty, !SourceWatcher.isEditorDebris(name), !folder.isEmpty || sources.contains(name) else { continue }
                     let path = folder.isEmpty ? name : folder + "/" + name
                     changed.insert(path)
-                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watch(path) }
+                    guard mask & UInt32(IN_ISDIR) != 0 else { continue }
+                    // A folder moved keeps its watches: they are dropped and made again under its new name.
+                    if mask & UInt32(IN_MOVED_FROM | IN_DELETE) != 0 { unwatch(path) }
+                    if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watch([path]) }
                 }
             }
             return changed
         }
+    }
+
+    /// A folder as the file system knows it, whatever path or link reaches it.
+    private struct FolderIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 #endif

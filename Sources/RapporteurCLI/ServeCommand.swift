@@ -36,6 +36,8 @@ struct ServeCommand: ParsableCommand {
                 printError("build failed: the errors show in open pages; the last good build, if any, is still served")
             case .request(let line):
                 if verbose { say(line) }
+            case .problem(let text):
+                printError("warning: \(text)")
             }
         }
         let stopped = DispatchSemaphore(value: 0)

@@ -1,6 +1,7 @@
 import Foundation
-import Preview
 import Testing
+
+@testable import Preview
 
 #if canImport(Glibc)
     import Glibc
@@ -68,12 +69,14 @@ struct RunningPreview {
 
     /// Starts a server, runs `body`, and always stops the server and deletes the project.
     static func with(
-        prepare: (PreviewProject) throws -> Void = { _ in }, _ body: (RunningPreview) async throws -> Void
+        limits: ConnectionLimits = ConnectionLimits(), accept: @escaping Listener.Accept = { try await $0.accept() },
+        events: EventLog = EventLog(), prepare: (PreviewProject) throws -> Void = { _ in }, _ body: (RunningPreview) async throws -> Void
     ) async throws {
         let project = try PreviewProject()
         defer { project.remove() }
         try prepare(project)
-        let server = PreviewServer(root: project.root, host: "127.0.0.1", port: 0)
+        let server = PreviewServer(
+            root: project.root, host: "127.0.0.1", port: 0, limits: limits, accept: accept, onEvent: { events.record($0) })
         let listening = try await server.start()
         do {
             try await body(RunningPreview(project: project, server: server, listening: listening))
@@ -102,7 +105,26 @@ struct RunningPreview {
     }
 }
 
+/// The lines a server reported, for tests that look at its requests and problems.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    var all: [String] { lock.withLock { lines } }
+
+    func record(_ event: PreviewServer.Event) {
+        switch event {
+        case .request(let line): lock.withLock { lines.append("request: " + line) }
+        case .problem(let line): lock.withLock { lines.append("problem: " + line) }
+        case .built, .failed: break
+        }
+    }
+}
+
 extension RawWebSocket: @unchecked Sendable {}
+
+// Tests hand a connection to a second thread only to write while the first reads.
+extension RawConnection: @unchecked Sendable {}
 
 extension RawWebSocket {
     /// The next status message, decoded.

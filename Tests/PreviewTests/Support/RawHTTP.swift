@@ -105,6 +105,18 @@ final class RawConnection {
         return response
     }
 
+    /// Waits for the server to close the connection, dropping what it still sends; throws when
+    /// the read times out first.
+    func waitForClose() throws {
+        buffer = Data()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(descriptor, &chunk, chunk.count, 0)
+            if count == 0 || (count < 0 && errno == ECONNRESET) { return }
+            if count < 0 { throw RawHTTPError(description: "the connection stayed open (errno \(errno))") }
+        }
+    }
+
     /// Exactly `count` bytes.
     func read(count: Int) throws -> Data {
         while buffer.count < count {
@@ -141,18 +153,36 @@ final class RawWebSocket {
         handshake = try connection.request("GET", "/__rapporteur/reload", headers: headers)
     }
 
+    /// Sends the head of a text frame of `length` bytes, and no payload.
+    func sendHead(length: UInt64) throws {
+        try connection.send(
+            Data([0x81, 0x80 | 127] + (0..<8).reversed().map { UInt8(truncatingIfNeeded: length >> ($0 * 8)) } + [1, 2, 3, 4]))
+    }
+
+    /// Sends one frame, masked as browsers must.
+    func send(opcode: UInt8, _ payload: Data) throws {
+        let mask = (0..<4).map { _ in UInt8.random(in: 0...255) }
+        var frame = Data([0x80 | opcode, 0x80 | UInt8(payload.count)] + mask)
+        frame.append(contentsOf: payload.enumerated().map { $0.element ^ mask[$0.offset % 4] })
+        try connection.send(frame)
+    }
+
+    /// The next frame's opcode and payload, whatever its kind.
+    func frame() throws -> (opcode: UInt8, payload: Data) {
+        let head = try connection.read(count: 2)
+        var length = Int(head[1] & 0x7f)
+        if length == 126 {
+            length = try connection.read(count: 2).reduce(0) { $0 << 8 | Int($1) }
+        } else if length == 127 {
+            length = try connection.read(count: 8).reduce(0) { $0 << 8 | Int($1) }
+        }
+        return (head[0] & 0x0f, try connection.read(count: length))
+    }
+
     /// The next text message (control frames skipped); throws on close or timeout.
     func receive() throws -> String {
         while true {
-            let head = try connection.read(count: 2)
-            let opcode = head[0] & 0x0f
-            var length = Int(head[1] & 0x7f)
-            if length == 126 {
-                length = try connection.read(count: 2).reduce(0) { $0 << 8 | Int($1) }
-            } else if length == 127 {
-                length = try connection.read(count: 8).reduce(0) { $0 << 8 | Int($1) }
-            }
-            let payload = try connection.read(count: length)
+            let (opcode, payload) = try frame()
             switch opcode {
             case 0x1: return String(decoding: payload, as: UTF8.self)
             case 0x8: throw RawHTTPError(description: "closed by the server")
