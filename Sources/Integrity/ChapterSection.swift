@@ -32,7 +32,7 @@ package struct TextLine: Sendable {
     package let text: String
     package let location: SourceLocation
     /// Scanned once: each line is compared in both directions.
-    package let facts: [Fact]
+    package let facts: [ScannedFact]
     package let embeddedNumbers: Set<Decimal>
 
     package init(text: String, location: SourceLocation) {

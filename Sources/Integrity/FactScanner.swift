@@ -7,8 +7,8 @@ import Foundation
 /// Rules run in order and a later rule never takes text an earlier one matched, so a date's
 /// digits are not also read as bare numbers.
 package enum FactScanner {
-    package static func facts(in line: String) -> [Fact] {
-        var facts: [Fact] = []
+    package static func facts(in line: String) -> [ScannedFact] {
+        var facts: [ScannedFact] = []
         var taken: [Range<String.Index>] = []
         let traits = Trait.of(Substring(line))
         // Each window gets its own traits, so a window holding only `13,000` runs only the number rule.
@@ -37,7 +37,7 @@ package enum FactScanner {
                 let written = String(line[range]).trimmed
                 for value in values {
                     facts.append(
-                        Fact(value: value, written: written, offset: offset, isSignificant: isSignificant(value, written: written)))
+                        ScannedFact(value: value, written: written, offset: offset, isSignificant: isSignificant(value, written: written)))
                 }
             }
         }
@@ -46,7 +46,7 @@ package enum FactScanner {
 
     /// `2016 年 10 月 31 日至 11 月 4 日` and `31 October - 4 November 2016` name the year once:
     /// the other date of the range has it too, so that a wrong year is caught on both.
-    package static func sharingYears(_ facts: [Fact], in line: String) -> [Fact] {
+    package static func sharingYears(_ facts: [ScannedFact], in line: String) -> [ScannedFact] {
         var facts = facts
         let characters = Array(line)
         for index in facts.indices.dropLast() {
@@ -111,13 +111,13 @@ private extension FactScanner {
         let regex: Regex<AnyRegexOutput>
         /// The values of a match from its captures (index 0 is the whole match) and the date
         /// before it on the line, which a bare day (`至 17 日`) continues; none rejects the match.
-        let read: ([String?], Fact.Value?) -> [Fact.Value]
+        let read: ([String?], ScannedFact.Value?) -> [ScannedFact.Value]
         /// What a line must contain for the rule to have a chance: regexes are slow on long lines.
         let needs: Set<Trait>
         /// A match can only start at the first digit of a number, so only those places are tried.
         let startsWithDigit: Bool
 
-        init(_ pattern: String, needs: Set<Trait>, read: @escaping ([String?], Fact.Value?) -> [Fact.Value]) {
+        init(_ pattern: String, needs: Set<Trait>, read: @escaping ([String?], ScannedFact.Value?) -> [ScannedFact.Value]) {
             self.startsWithDigit =
                 needs.contains(.digits)
                 && (pattern.hasPrefix("([0-9]") || pattern.hasPrefix("(?:([0-9]") || pattern.hasPrefix("(?:[0-9]"))
@@ -242,10 +242,10 @@ private extension FactScanner {
     ]
 
     /// The dates of one match; none when a month or day is out of range (`13/40` is not a date).
-    static func dates(year: String?, month: String?, days: [String?]) -> [Fact.Value] {
+    static func dates(year: String?, month: String?, days: [String?]) -> [ScannedFact.Value] {
         guard let month = month.flatMap({ Int($0) }), (1...12).contains(month) else { return [] }
         let year = year.flatMap { Int($0) }
-        let values: [Fact.Value] = days.compactMap { day in
+        let values: [ScannedFact.Value] = days.compactMap { day in
             guard let day else { return .date(year: year, month: month, day: nil) }
             guard let number = Int(day), (1...31).contains(number) else { return nil }
             return .date(year: year, month: month, day: number)
@@ -310,7 +310,7 @@ private extension FactScanner {
     }
 
     /// Dates always count; a number counts from two digits (or from ten, as `5 萬` does).
-    static func isSignificant(_ value: Fact.Value, written: String) -> Bool {
+    static func isSignificant(_ value: ScannedFact.Value, written: String) -> Bool {
         guard case .number(let number) = value else { return true }
         return number >= 10 || written.filter { $0.isASCII && $0.isNumber }.count >= 2
     }

@@ -48,7 +48,7 @@ struct BuildCommand: ParsableCommand {
         let started = Date()
         let outputURL = URL(fileURLWithPath: output, relativeTo: options.root).standardizedFileURL
         do {
-            try OutputWriter.checkOutputFolder(outputURL, project: options.root)
+            try OutputFolder.refuseUnsafe(outputURL, project: options.root)
             let result = try SiteBuilder.build(
                 root: options.root, baseURL: options.baseURL, integrity: strict ? .errors : .off, writingTo: outputURL,
                 freesMemory: false)

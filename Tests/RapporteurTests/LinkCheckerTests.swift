@@ -19,7 +19,7 @@ import Testing
     ]
 
     func problems(basePath: String = "/tel53/") -> [String] {
-        let pages = Self.pages.map(LinkChecker.Page.init)
+        let pages = Self.pages.map(LinkChecker.PageLinks.init)
         let paths = Set(Self.pages.map(\.path) + ["assets/x.png"])
         var log = DiagnosticLog()
         LinkChecker(paths: paths, pages: pages, basePath: basePath).check(pages, log: &log)
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func findsThePagesLinkingToAPage() {
-        let pages = Self.pages.map(LinkChecker.Page.init)
+        let pages = Self.pages.map(LinkChecker.PageLinks.init)
         let checker = LinkChecker(paths: Set(Self.pages.map(\.path)), pages: pages, basePath: "/tel53/")
         #expect(checker.pages(pages, linkingTo: ["en/a/index.html"]) == ["en/b/index.html"])
         #expect(checker.pages(pages, linkingTo: ["en/c/index.html"]) == ["en/b/index.html"])

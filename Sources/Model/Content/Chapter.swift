@@ -1,7 +1,6 @@
 import Foundation
 import Markdown
 import Support
-import Yams
 
 /// A chapter as read from `content/<lang>/NN-slug.md`, before links and ids are resolved.
 public struct Chapter: Sendable {

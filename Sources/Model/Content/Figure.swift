@@ -1,5 +1,4 @@
 import Support
-import Yams
 
 /// A numbered figure of the report, whose image is not included: kept as a captioned box so that
 /// references such as "圖 3" still point somewhere.

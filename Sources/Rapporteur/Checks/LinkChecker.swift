@@ -5,7 +5,7 @@ import Support
 /// the target page has that id. This also catches links that templates make.
 struct LinkChecker {
     /// A built page's ids and the internal-looking targets of its `href` and `src` attributes.
-    struct Page: Sendable {
+    struct PageLinks: Sendable {
         var path: String
         var links: Set<String>
         var ids: Set<String>
@@ -31,12 +31,12 @@ struct LinkChecker {
         self.basePath = basePath
     }
 
-    init(paths: Set<String>, pages: [Page], basePath: String) {
+    init(paths: Set<String>, pages: [PageLinks], basePath: String) {
         self.init(paths: paths, ids: Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }, basePath: basePath)
     }
 
     /// Logs every broken link of `pages`, page by page in their order, each page's links sorted.
-    func check(_ pages: [Page], log: inout DiagnosticLog) {
+    func check(_ pages: [PageLinks], log: inout DiagnosticLog) {
         let problems = pages.parallelMap { page in
             var broken: [(link: String, message: String)] = []
             for link in page.links {
@@ -55,7 +55,7 @@ struct LinkChecker {
     }
 
     /// The paths of the pages with a link to one of `targets` (output files).
-    func pages(_ pages: some Sequence<Page>, linkingTo targets: Set<String>) -> [String] {
+    func pages(_ pages: some Sequence<PageLinks>, linkingTo targets: Set<String>) -> [String] {
         pages.filter { page in page.links.contains { link in resolve(link, from: page.path).map { targets.contains($0.0) } ?? false } }
             .map(\.path)
     }

@@ -23,7 +23,7 @@ public final class LiveSite: @unchecked Sendable {
         var build: Build
         var index: [String: [String: ExpandedChapter]]
         /// Every page's ids and links, and its ids alone, by output path.
-        var pages: [String: LinkChecker.Page]
+        var pages: [String: LinkChecker.PageLinks]
         var ids: [String: Set<String>]
         var paths: Set<String>
         /// The source files the last whole build saw (`content/...`, `Templates/...`).

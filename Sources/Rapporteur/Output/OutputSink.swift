@@ -9,7 +9,7 @@ final class OutputSink: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [OutputFile] = []
     private var paths: [String] = []
-    private var pages: [LinkChecker.Page] = []
+    private var pages: [LinkChecker.PageLinks] = []
 
     /// Without `staging`, the files are kept in memory.
     init(staging: StagingFolder? = nil) {
@@ -17,7 +17,7 @@ final class OutputSink: @unchecked Sendable {
     }
 
     func put(_ file: OutputFile) {
-        let page = file.path.hasSuffix(".html") ? LinkChecker.Page(file) : nil
+        let page = file.path.hasSuffix(".html") ? LinkChecker.PageLinks(file) : nil
         staging?.write(file)
         lock.withLock {
             paths.append(file.path)
@@ -31,7 +31,7 @@ final class OutputSink: @unchecked Sendable {
     }
 
     /// The kept files (none when written to a folder), every path, and the pages' links, each sorted by path.
-    func collected() -> (files: [OutputFile], paths: [String], pages: [LinkChecker.Page]) {
+    func collected() -> (files: [OutputFile], paths: [String], pages: [LinkChecker.PageLinks]) {
         lock.withLock {
             (files.sorted { $0.path < $1.path }, paths.sorted(), pages.sorted { $0.path < $1.path })
         }

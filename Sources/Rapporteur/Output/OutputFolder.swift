@@ -1,10 +1,10 @@
 import Foundation
 import Support
 
-/// Where a built site may be written. The writing itself is `StagingFolder`'s.
-public enum OutputWriter {
+/// Where a built site may be written (the writing itself is `StagingFolder`'s).
+public enum OutputFolder {
     /// Refuses an output folder that is or contains the project, or lies inside its sources.
-    public static func checkOutputFolder(_ output: URL, project root: URL) throws(SiteError) {
+    public static func refuseUnsafe(_ output: URL, project root: URL) throws(SiteError) {
         let target = output.standardizedFileURL.resolvingSymlinksInPath().path
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var refused = target == rootPath || rootPath.hasPrefix(target + "/")

@@ -2,7 +2,7 @@ import Foundation
 
 /// A number or a date found in a chapter's text, normalised so that the way each language writes
 /// it (`1,409 萬` / `14.09 million`, `2016 年 6 月 12 日` / `12 June 2016`) no longer matters.
-package struct Fact: Hashable, Sendable {
+package struct ScannedFact: Hashable, Sendable {
     package enum Value: Hashable, Sendable {
         case number(Decimal)
         /// A calendar date; a part the text leaves out (the year of `12 June`) is nil.
@@ -33,7 +33,7 @@ package struct Fact: Hashable, Sendable {
     /// Whether `other`, found in the other language, states the same thing. A date's missing year
     /// matches any year (ranges such as `31 October - 4 November 2016` name the year once), and a
     /// year on its own (`2016 年`) matches a date of that year (`June 2016`).
-    package func matches(_ other: Fact) -> Bool {
+    package func matches(_ other: ScannedFact) -> Bool {
         switch (value, other.value) {
         case (.number(let a), .number(let b)):
             return a == b

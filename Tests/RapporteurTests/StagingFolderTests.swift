@@ -4,7 +4,7 @@ import Testing
 @testable import Rapporteur
 @testable import Support
 
-@Suite final class OutputWriterTests {
+@Suite final class StagingFolderTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapporteur-writer-\(UUID().uuidString)")
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -196,9 +196,9 @@ import Testing
     @Test func refusesOutputFoldersThatHoldTheProject() throws {
         let root = folder.appendingPathComponent("project")
         for bad in [root, folder, root.appendingPathComponent("content"), root.appendingPathComponent("Templates/x")] {
-            #expect(throws: SiteError.self, "\(bad.path)") { try OutputWriter.checkOutputFolder(bad, project: root) }
+            #expect(throws: SiteError.self, "\(bad.path)") { try OutputFolder.refuseUnsafe(bad, project: root) }
         }
-        try OutputWriter.checkOutputFolder(root.appendingPathComponent("public"), project: root)
-        try OutputWriter.checkOutputFolder(folder.appendingPathComponent("elsewhere"), project: root)
+        try OutputFolder.refuseUnsafe(root.appendingPathComponent("public"), project: root)
+        try OutputFolder.refuseUnsafe(folder.appendingPathComponent("elsewhere"), project: root)
     }
 }
