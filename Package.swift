@@ -49,9 +49,8 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmark"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RapporteurTests",
-            dependencies: ["Support", "Markdown", "Model", "Search", "Integrity", "Rapporteur", "RapporteurCLI"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["Support", "Markdown", "Model", "Search", "Integrity", "Rapporteur", "RapporteurCLI"]
         ),
-        .testTarget(name: "PreviewTests", dependencies: ["Support", "Preview", "Rapporteur"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Support", "Preview", "Rapporteur"]),
     ]
 )

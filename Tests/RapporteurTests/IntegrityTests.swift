@@ -150,7 +150,7 @@ import Testing
     }
 }
 
-/// A throwaway copy of `Fixtures/integrity/site` with the repository's templates.
+/// A throwaway copy of `Tests/Fixtures/sites/integrity` with the repository's templates.
 struct IntegrityProject {
     let project: TestProject
 
@@ -159,7 +159,7 @@ struct IntegrityProject {
         let manager = FileManager.default
         let content = project.url("content")
         try manager.removeItem(at: content)
-        let fixture = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/integrity/site/content")
+        let fixture = TestProject.fixtures.appendingPathComponent("integrity/content")
         try manager.copyItem(at: fixture, to: content)
     }
 

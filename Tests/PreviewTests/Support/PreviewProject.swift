@@ -29,7 +29,7 @@ final class PreviewProject: Sendable {
         folder = manager.temporaryDirectory.appendingPathComponent("rapporteur-preview-\(UUID().uuidString)")
         let root = folder.appendingPathComponent("site")
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
-        let fixture = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/site/content")
+        let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/sites/preview/content")
         try manager.copyItem(at: fixture, to: root.appendingPathComponent("content"))
         try manager.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
         try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".utf8).write(to: root.appendingPathComponent("Templates/assets/mark.svg"))

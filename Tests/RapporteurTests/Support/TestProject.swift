@@ -16,7 +16,7 @@ final class TestProject: Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var fixtures: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("Fixtures/sites")
+        repository.appendingPathComponent("Tests/Fixtures/sites")
     }
 
     /// Copies the fixture `name` and the repository's templates into a new temporary folder.
