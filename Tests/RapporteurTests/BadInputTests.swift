@@ -20,7 +20,7 @@ import Testing
     static let cases: [Case] = [
         Case(
             name: "malformed YAML in site.yaml", file: "content/site.yaml", old: "  - code: en\n", new: "  - code: [en\n",
-            location: "content/site.yaml:6:", message: "invalid YAML"),
+            location: "content/site.yaml:9:", message: "invalid YAML"),
         Case(
             name: "malformed front matter", file: "content/zh-Hant/01-plenary.md", old: "description: 開幕與各經濟體報告", new: "description: [開幕",
             location: "content/zh-Hant/01-plenary.md:4:", message: "invalid YAML"),

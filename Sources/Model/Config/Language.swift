@@ -4,15 +4,32 @@ public struct Language: Hashable, Sendable {
     public var code: String
     /// The language's own name, shown on the language switch.
     public var name: String
+    /// How the language writes numbers, money and dates.
+    public var style: WritingStyle
 
-    public init(code: String, name: String) {
+    public init(code: String, name: String, style: WritingStyle? = nil) {
         self.code = code
         self.name = name
+        self.style = style ?? WritingStyle(locale: code)
     }
 
     /// The folder of the language's pages in the site: the code in lower case (`zh-hant`).
     public var urlSegment: String { code.lowercased() }
+}
 
-    /// Whether values are written the Chinese way (`2016 年 6 月 12 日`).
-    public var isChinese: Bool { code.lowercased().hasPrefix("zh") }
+/// How a language writes values, as `site.yaml` sets it: the locale whose conventions Foundation
+/// (ICU) applies, and the few house choices a report makes on top of them.
+public struct WritingStyle: Hashable, Sendable {
+    /// The locale (`zh-Hant-TW`, `en-GB`); by default the language's code.
+    public var locale: String
+    /// A space between Han characters and digits (`2016 年 6 月`), as many Chinese reports write.
+    public var spacesBetweenHanAndDigits: Bool
+    /// Money in a currency written by a pattern instead of the locale (`USD: "{amount} 美元"`).
+    public var currencyPatterns: [String: String]
+
+    public init(locale: String, spacesBetweenHanAndDigits: Bool = false, currencyPatterns: [String: String] = [:]) {
+        self.locale = locale
+        self.spacesBetweenHanAndDigits = spacesBetweenHanAndDigits
+        self.currencyPatterns = currencyPatterns
+    }
 }

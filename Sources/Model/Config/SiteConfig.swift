@@ -68,10 +68,24 @@ private extension SiteConfig {
     static func loadLanguages(_ node: Node, yaml: YAMLReader) throws(SiteError) -> [Language] {
         var languages: [Language] = []
         for item in try yaml.sequence(node, "languages") {
-            let fields = try YAMLMapping(item, "a language", allowed: ["code", "name"], yaml: yaml)
+            let fields = try YAMLMapping(
+                item, "a language", allowed: ["code", "name", "locale", "spacesBetweenHanAndDigits", "currencies"], yaml: yaml)
             let codeNode = try fields.required("code", else: "a language needs 'code' and 'name'")
-            let language = Language(
-                code: try yaml.string(codeNode, "code"), name: try fields.requiredString("name"))
+            let code = try yaml.string(codeNode, "code")
+            var currencyPatterns: [String: String] = [:]
+            if let currencies = fields["currencies"] {
+                for pair in try yaml.mapping(currencies, "currencies") {
+                    let pattern = try yaml.string(pair.value, "a currency pattern")
+                    guard pattern.contains("{amount}") else {
+                        throw yaml.error("a currency pattern writes {amount} where the number goes, got '\(pattern)'", at: pair.value)
+                    }
+                    currencyPatterns[pair.key] = pattern
+                }
+            }
+            let style = WritingStyle(
+                locale: try fields.string("locale") ?? code,
+                spacesBetweenHanAndDigits: try fields.bool("spacesBetweenHanAndDigits") ?? false, currencyPatterns: currencyPatterns)
+            let language = Language(code: code, name: try fields.requiredString("name"), style: style)
             guard language.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else {
                 throw yaml.error("language code '\(language.code)' must be letters and '-'", at: codeNode)
             }
