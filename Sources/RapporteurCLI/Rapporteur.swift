@@ -9,17 +9,34 @@ struct RapporteurCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapporteur",
         abstract: "Publishes a delegation's meeting report as a bilingual static site.",
+        version: version,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
 
-/// Options shared by the commands that read a project.
+/// The version `rapporteur --version` prints.
+let version = "0.5.0"
+
+/// The project a command works on: `--project DIR`, or the current folder.
+struct ProjectFolder: ParsableArguments {
+    @Option(name: .customLong("project"), help: "The project folder (the one holding content/); by default the current folder.")
+    var path: String?
+
+    var root: URL {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return path.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL } ?? current
+    }
+}
+
+/// Options shared by the commands that build a project.
 struct ProjectOptions: ParsableArguments {
+    @OptionGroup var folder: ProjectFolder
+
     @Option(name: .customLong("base-url"), help: "The published address, overriding baseURL in content/site.yaml.")
     var baseURL: String?
 
-    var root: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+    var root: URL { folder.root }
 }
 
 /// Prints diagnostics the way compilers do, so editors and CI can annotate them.
@@ -35,7 +52,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .customLong("output"), help: "The folder to write the site to.")
+    @Option(name: .customLong("output"), help: "The folder to write the site to, relative to the project folder.")
     var output: String = "public"
 
     @Flag(help: "Print the time taken by each phase of the build, and the processor time of parsing and writing summed over threads.")

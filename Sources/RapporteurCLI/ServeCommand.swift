@@ -18,8 +18,10 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Print every request.")
     var verbose = false
 
+    @OptionGroup var folder: ProjectFolder
+
     func run() throws {
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = folder.root
         let builds = BuildCounter()
         let server = PreviewServer(root: root, host: host, port: port) { [verbose] event in
             switch event {

@@ -57,12 +57,12 @@ final class TestProject: Sendable {
         try SiteBuilder.build(root: root, baseURL: baseURL)
     }
 
-    /// Runs the `rapporteur` executable in the project folder.
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs the `rapporteur` executable in the project folder (or in `folder`).
+    func run(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        process.currentDirectoryURL = root
+        process.currentDirectoryURL = folder ?? root
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
