@@ -6,7 +6,9 @@ import Testing
     @Test func printsItsVersion() throws {
         let result = try TestProject().run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+/) != nil, "\(result.stdout)")
+        #expect(
+            result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+/) != nil,
+            "\(result.stdout)")
     }
 
     @Test func buildsAndChecksAProjectNamedFromAnotherFolder() throws {
