@@ -10,12 +10,17 @@ import Testing
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
+    /// Strings for English and Chinese with every key the build looks up, and `skip`.
+    static let strings = ["en", "zh-Hant"].map { language in
+        language + ":\n" + (TemplateLibrary.stringsTheBuildUses + ["skip"]).map { "  \($0): x\n" }.joined()
+    }.joined()
+
     private func library(_ templates: [String: String]) throws(SiteError) -> TemplateLibrary {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in templates.merging(["strings.yaml": "en:\n  skip: Skip\n"], uniquingKeysWith: { $1 }) {
+        for (name, text) in templates.merging(["strings.yaml": Self.strings], uniquingKeysWith: { given, _ in given }) {
             try? Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
-        return try TemplateLibrary.load(directory: folder, project: folder, displayPath: "Templates", languages: ["en"])
+        return try TemplateLibrary.load(directory: folder, project: folder, displayPath: "Templates", languages: ["en", "zh-Hant"])
     }
 
     @Test func escapesValuesAsSwiftMustacheDoes() throws {
@@ -45,5 +50,26 @@ import Testing
         let error = try #require(throws: SiteError.self) { try library(["broken.mustache": text]) }
         #expect(error.diagnostics.first?.location?.file == "Templates/broken.mustache")
         #expect(error.diagnostics.first?.location?.line == line, "\(error)")
+    }
+
+    @Test func anInterfaceStringNoLanguageHasIsAnErrorWhereItIsUsed() throws {
+        let error = try #require(throws: SiteError.self) { try library(["page.mustache": "<p>\n  {{t.skip}} {{#t.skpi}}x{{/t.skpi}}\n"]) }
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "Templates/page.mustache:2:14: error: interface string 'skpi' is not in Templates/strings.yaml"
+            ])
+    }
+
+    @Test func aStringMissingInOneLanguageIsAnErrorAtThatLanguage() throws {
+        let strings = Self.strings + "  only: en\n"  // the last language, zh-Hant, has a key English lacks
+        let error = try #require(throws: SiteError.self) { try library(["strings.yaml": strings]) }
+        #expect(error.diagnostics.map(\.description) == ["Templates/strings.yaml:1:1: error: strings.yaml: 'only' is missing for 'en'"])
+    }
+
+    @Test func aStringTheBuildNeedsIsRequired() throws {
+        let error = try #require(throws: SiteError.self) { try library(["strings.yaml": "en:\n  skip: x\nzh-Hant:\n  skip: x\n"]) }
+        #expect(
+            error.diagnostics.first?.description
+                == "Templates/strings.yaml: error: Templates/strings.yaml needs the interface string 'meetingName' in every language")
     }
 }

@@ -14,12 +14,15 @@ public struct TemplateLibrary: Sendable {
     /// Interface strings per language code.
     let strings: [String: [String: String]]
 
+    /// The interface strings the build itself looks up (the templates' `{{t.key}}` are found in them).
+    static let stringsTheBuildUses = ["meetingName", "meetingNumber", "meetingDates", "meetingVenue", "meetingChair", "search", "tables"]
+
     /// Loads every template under `directory` (a folder of `project`); `displayPath` is how the
     /// folder is named in messages.
     static func load(directory: URL, project: URL, displayPath: String, languages: [String]) throws(SiteError) -> TemplateLibrary {
         var log = DiagnosticLog()
         var templates: [String: MustacheTemplate] = [:]
-        var partialUses: [(name: String, location: SourceLocation)] = []
+        var tags: [(tag: String, location: SourceLocation)] = []
         let listing = FileTree.files(under: directory, within: project)
         listing.logRefusedLinks(in: displayPath, log: &log)
         for relative in listing.files where relative.hasSuffix(".mustache") {
@@ -31,7 +34,7 @@ public struct TemplateLibrary: Sendable {
             else { continue }
             do {
                 templates[name] = try MustacheTemplate(string: Escaping.pragma + text)
-                partialUses += Self.partialNames(in: text, file: file)
+                tags += Self.tags(in: text, file: file)
             } catch let error as MustacheTemplate.ParserError {
                 log.error(
                     "template error: \(error.error)",
@@ -40,11 +43,24 @@ public struct TemplateLibrary: Sendable {
                 log.error("template error: \(error)", at: SourceLocation(file: file))
             }
         }
-        for use in partialUses where templates[use.name] == nil {
-            log.error("template '\(use.name)' does not exist (Templates/\(use.name).mustache)", at: use.location)
+        // A typo'd partial or interface string would otherwise render as nothing.
+        for use in tags where use.tag.first == ">" || use.tag.first == "<" {
+            let name = use.tag.dropFirst().trimmingCharacters(in: .whitespaces)
+            if templates[name] == nil { log.error("template '\(name)' does not exist (Templates/\(name).mustache)", at: use.location) }
         }
+        let stringsFile = displayPath + "/strings.yaml"
         let strings = log.collect { () throws(SiteError) in
-            try loadStrings(directory.appendingPathComponent("strings.yaml"), file: displayPath + "/strings.yaml", languages: languages)
+            try loadStrings(directory.appendingPathComponent("strings.yaml"), file: stringsFile, languages: languages)
+        }
+        if let known = strings.flatMap({ $0.values.first.map { Set($0.keys) } }) {
+            for use in tags where use.tag.first != "/" {
+                let name = use.tag.drop { "#^&{".contains($0) }.trimmingCharacters(in: .whitespaces)
+                guard name.hasPrefix("t."), !known.contains(String(name.dropFirst(2))) else { continue }
+                log.error("interface string '\(name.dropFirst(2))' is not in \(stringsFile)", at: use.location)
+            }
+            for key in stringsTheBuildUses where !known.contains(key) {
+                log.error("\(stringsFile) needs the interface string '\(key)' in every language", at: SourceLocation(file: stringsFile))
+            }
         }
         if log.hasErrors { throw SiteError(log.diagnostics) }
         return TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys), strings: strings ?? [:])
@@ -76,20 +92,20 @@ private struct Escaping: MustacheContentType {
 // MARK: - Loading
 
 private extension TemplateLibrary {
-    /// `{{> name}}` and `{{< name}}` uses, so that a typo'd partial is an error rather than nothing.
-    static func partialNames(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
-        var uses: [(name: String, location: SourceLocation)] = []
+    /// Every `{{…}}` tag of a template, its content trimmed, where it starts.
+    static func tags(in text: String, file: String) -> [(tag: String, location: SourceLocation)] {
+        var uses: [(tag: String, location: SourceLocation)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
-                let tag = rest[open.upperBound...].drop { $0 == " " }
-                guard let kind = tag.first, kind == ">" || kind == "<", let close = tag.range(of: "}}") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let tag = rest[open.upperBound...]
+                guard let close = tag.range(of: "}}") else { break }
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                uses.append((name, SourceLocation(file: file, line: index + 1, column: column)))
+                uses.append(
+                    (
+                        tag[..<close.lowerBound].trimmingCharacters(in: .whitespaces),
+                        SourceLocation(file: file, line: index + 1, column: column)
+                    ))
                 rest = tag[close.upperBound...]
             }
         }
@@ -112,9 +128,9 @@ private extension TemplateLibrary {
             throw yaml.error("strings.yaml has no strings for '\(language)'", at: root)
         }
         let allKeys = Set(strings.values.flatMap(\.keys))
-        for language in languages {
-            if let missing = allKeys.subtracting(strings[language]!.keys).sorted().first {
-                throw yaml.error("strings.yaml: '\(missing)' is missing for '\(language)'", at: root)
+        for pair in try yaml.mapping(root, "strings.yaml") {
+            if let missing = allKeys.subtracting(strings[pair.key]!.keys).sorted().first {
+                throw yaml.error("strings.yaml: '\(missing)' is missing for '\(pair.key)'", at: pair.keyNode)
             }
         }
         return strings
