@@ -38,7 +38,7 @@ extension SearchIndex {
         text.add(table.description?.text(in: code, fallback: languages) ?? "")
         for fact in table.facts {
             text.add(fact.label.text(in: code, fallback: languages))
-            text.add(table.display(fact.value, currency: fact.currency, statuses: [], in: language, fallback: languages) ?? "")
+            text.add(fact.display(in: language, fallback: languages))
         }
         for row in table.rows {
             for (value, column) in zip(row.values, table.columns) {

@@ -66,7 +66,7 @@ import Testing
             parts += table.notes.compactMap { $0.text(in: "zh-Hant") }
             parts += table.facts.map {
                 ($0.label.text(in: "zh-Hant") ?? "")
-                    + (table.display($0.value, currency: $0.currency, statuses: [], in: language, fallback: ["zh-Hant"]) ?? "")
+                    + $0.display(in: language, fallback: ["zh-Hant"])
             }
         }
         return OriginalReport.normalize(parts.joined(separator: "\n"))

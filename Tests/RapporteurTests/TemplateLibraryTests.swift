@@ -70,6 +70,6 @@ import Testing
         let error = try #require(throws: SiteError.self) { try library(["strings.yaml": "en:\n  skip: x\nzh-Hant:\n  skip: x\n"]) }
         #expect(
             error.diagnostics.first?.description
-                == "Templates/strings.yaml: error: Templates/strings.yaml needs the interface string 'meetingName' in every language")
+                == "Templates/strings.yaml: error: Templates/strings.yaml needs the interface string 'search' in every language")
     }
 }

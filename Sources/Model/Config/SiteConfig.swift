@@ -2,7 +2,7 @@ import Foundation
 import Support
 import Yams
 
-/// `content/site.yaml`: the site's settings and the meeting's facts.
+/// `content/site.yaml`: the site's settings and the facts of the meeting it reports on.
 public struct SiteConfig: Sendable {
     /// The published address, always ending in `/` (`https://example.org/tel53/`).
     public var baseURL: String
@@ -13,16 +13,8 @@ public struct SiteConfig: Sendable {
     public var description: LocalizedText
     /// Whether raw HTML in chapters is written out (off: cmark's safe mode).
     public var allowsRawHTML: Bool
-    public var meeting: Meeting
-
-    /// The meeting the report is about, shown on the home pages.
-    public struct Meeting: Sendable {
-        public var name: LocalizedText
-        public var number: Int
-        public var dates: DateRange
-        public var venue: LocalizedText
-        public var chair: LocalizedText
-    }
+    /// What the home page says of the meeting, in this order (name, dates, venue…).
+    public var facts: [Fact]
 
     public var defaultLanguage: Language { languages[0] }
     public var languageCodes: [String] { languages.map(\.code) }
@@ -37,7 +29,7 @@ public struct SiteConfig: Sendable {
 // MARK: - Loading
 
 extension SiteConfig {
-    package static let keys = ["baseURL", "languages", "title", "subtitle", "description", "allowRawHTML", "meeting"]
+    package static let keys = ["baseURL", "languages", "title", "subtitle", "description", "allowRawHTML", "facts"]
 
     /// Reads `site.yaml`; `file` is the path printed in messages.
     package static func load(text: String, file: String) throws(SiteError) -> SiteConfig {
@@ -54,7 +46,7 @@ extension SiteConfig {
             subtitle: try site.requiredLocalized("subtitle", languages: codes),
             description: try site.requiredLocalized("description", languages: codes),
             allowsRawHTML: try site.bool("allowRawHTML") ?? false,
-            meeting: try loadMeeting(try site.required("meeting"), yaml: yaml, languages: codes)
+            facts: try Fact.load(try site.sequence("facts"), yaml: yaml, languages: codes)
         )
     }
 
@@ -96,25 +88,6 @@ private extension SiteConfig {
         }
         guard !languages.isEmpty else { throw yaml.error("languages must list at least one language", at: node) }
         return languages
-    }
-
-    static func loadMeeting(_ node: Node, yaml: YAMLReader, languages: [String]) throws(SiteError) -> Meeting {
-        let meeting = try YAMLMapping(node, "meeting", allowed: ["name", "number", "dates", "venue", "chair"], yaml: yaml)
-        let numberNode = try meeting.required("number")
-        guard let number = Int(try yaml.string(numberNode, "meeting number")) else {
-            throw yaml.error("meeting number must be a whole number", at: numberNode)
-        }
-        let datesNode = try meeting.required("dates")
-        guard let dates = DateRange(parsing: try yaml.string(datesNode, "meeting dates")) else {
-            throw yaml.error("meeting dates must be a date range such as 2016-06-12/2016-06-17", at: datesNode)
-        }
-        return Meeting(
-            name: try meeting.requiredLocalized("name", "meeting name", languages: languages),
-            number: number,
-            dates: dates,
-            venue: try meeting.requiredLocalized("venue", languages: languages),
-            chair: try meeting.requiredLocalized("chair", languages: languages)
-        )
     }
 
     static func normalizedBaseURL(_ url: String, yaml: YAMLReader?, node: Node?) throws(SiteError) -> String {

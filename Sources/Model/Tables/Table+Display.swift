@@ -1,10 +1,10 @@
 extension Table {
     /// The text of a value in `language`; nil for an empty cell.
     package func display(_ value: Value, column: Column, in language: Language, fallback languages: [String]) -> String? {
-        display(value, currency: column.currency, statuses: column.statuses, in: language, fallback: languages)
+        Self.display(value, currency: column.currency, statuses: column.statuses, in: language, fallback: languages)
     }
 
-    package func display(
+    package static func display(
         _ value: Value, currency: String?, statuses: [(key: String, label: LocalizedText)], in language: Language,
         fallback languages: [String]
     ) -> String? {

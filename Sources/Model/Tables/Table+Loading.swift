@@ -12,6 +12,16 @@ extension Table {
     }
 }
 
+extension Fact {
+    /// Reads a list of facts (`label`, `type`, `currency` for money, `value`), as in a table.
+    package static func load(_ nodes: [Node], yaml: YAMLReader, languages: [String]) throws(SiteError) -> [Fact] {
+        let loader = TableLoader(yaml: yaml, languages: languages)
+        var facts: [Fact] = []
+        for node in nodes { facts.append(try loader.loadFact(node)) }
+        return facts
+    }
+}
+
 private struct TableLoader {
     let yaml: YAMLReader
     let languages: [String]
@@ -155,7 +165,7 @@ private extension TableLoader {
         return .number(sum)
     }
 
-    func loadFact(_ node: Node) throws(SiteError) -> Table.Fact {
+    func loadFact(_ node: Node) throws(SiteError) -> Fact {
         let fields = try YAMLMapping(node, "a fact", allowed: ["label", "type", "currency", "value"], yaml: yaml)
         guard let labelNode = fields["label"], let typeNode = fields["type"], let valueNode = fields["value"] else {
             throw yaml.error("a fact needs 'label', 'type' and 'value'", at: node)
@@ -166,7 +176,7 @@ private extension TableLoader {
         }
         let currency = try fields.string("currency")
         if type == .money, currency == nil { throw yaml.error("a money fact needs a 'currency'", at: node) }
-        return Table.Fact(
+        return Fact(
             label: try yaml.localized(labelNode, "a fact label", languages: languages), type: type, currency: currency,
             value: try self.value(valueNode, type: type, currency: currency, statuses: [], what: "the fact's value"))
     }

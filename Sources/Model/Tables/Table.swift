@@ -51,14 +51,6 @@ public struct Table: Sendable {
         public var location: SourceLocation
     }
 
-    /// A labelled single value shown before the rows.
-    public struct Fact: Sendable {
-        public var label: LocalizedText
-        public var type: ColumnType
-        public var currency: String?
-        public var value: Value
-    }
-
     /// A link from a row to the section of the report it comes from: `chapter-slug#heading-id`.
     public struct SourceReference: Sendable {
         public var slug: String

@@ -15,7 +15,7 @@ public struct TemplateLibrary: Sendable {
     let strings: [String: [String: String]]
 
     /// The interface strings the build itself looks up (the templates' `{{t.key}}` are found in them).
-    static let stringsTheBuildUses = ["meetingName", "meetingNumber", "meetingDates", "meetingVenue", "meetingChair", "search", "tables"]
+    static let stringsTheBuildUses = ["search", "tables"]
 
     /// Loads every template under `directory` (a folder of `project`); `displayPath` is how the
     /// folder is named in messages.

@@ -222,16 +222,9 @@ private extension PageBuilder {
     func homeContext(_ page: Page, language: Language) -> [String: Any] {
         let title = config.title.text(in: language.code, fallback: languages)
         var context = layoutContext(page, language: language, title: title, description: "")
-        let strings = project.templates.strings[language.code] ?? [:]
-        let meeting = config.meeting
-        let format = ValueFormatter(language: language)
-        context["meeting"] = [
-            ["label": strings["meetingName"] ?? "", "value": meeting.name.text(in: language.code, fallback: languages)],
-            ["label": strings["meetingNumber"] ?? "", "value": String(meeting.number)],
-            ["label": strings["meetingDates"] ?? "", "value": format.dateRange(meeting.dates)],
-            ["label": strings["meetingVenue"] ?? "", "value": meeting.venue.text(in: language.code, fallback: languages)],
-            ["label": strings["meetingChair"] ?? "", "value": meeting.chair.text(in: language.code, fallback: languages)],
-        ]
+        context["facts"] = config.facts.map { fact in
+            ["label": fact.label.text(in: language.code, fallback: languages), "value": fact.display(in: language, fallback: languages)]
+        }
         context["chapters"] = (project.chapters[language.code] ?? []).map { chapter in
             ["title": chapter.title, "description": chapter.description, "href": urls.chapter(chapter.slug, language)]
         }

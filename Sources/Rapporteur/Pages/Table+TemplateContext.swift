@@ -42,7 +42,7 @@ extension Table {
             "facts": facts.map { fact in
                 [
                     "label": fact.label.text(in: language.code, fallback: languages),
-                    "value": display(fact.value, currency: fact.currency, statuses: [], in: language, fallback: languages) ?? "—",
+                    "value": fact.display(in: language, fallback: languages),
                 ]
             },
             "hasFacts": !facts.isEmpty,
