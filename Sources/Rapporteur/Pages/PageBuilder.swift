@@ -206,13 +206,15 @@ private extension PageBuilder {
         return context
     }
 
+    /// The 404 page says the same in every language, with each language's home and search page.
     func notFoundContext() -> [String: Any] {
         let language = config.defaultLanguage
         let page = Page(path: urls.basePath + "404.html", language: language, alternates: [:], xDefault: urls.landing)
-        var context = layoutContext(page, language: language, title: "404", description: "")
+        let titles = config.languages.map { (project.templates.strings[$0.code] ?? [:])["notFoundTitle"] ?? "" }
+        var context = layoutContext(page, language: language, title: "404 " + titles.joined(separator: " / "), description: "")
         context["languages"] = config.languages.map { language in
             [
-                "lang": language.code, "name": language.name, "href": urls.home(language),
+                "lang": language.code, "name": language.name, "href": urls.home(language), "search": urls.search(language),
                 "t": project.templates.strings[language.code] ?? [:],
             ]
         }
