@@ -68,6 +68,12 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the template `name` (`chapter`, `partials/table`) with `context`.
     func render(_ name: String, _ context: [String: Any]) throws(SiteError) -> String {
+        if let key = Self.keyHoldingAnOptional(in: context) {
+            // swift-mustache prints a stored Optional as `nil` or `Optional(…)` and takes it as true.
+            throw SiteError(
+                "template data for '\(name)' holds an optional at '\(key)' (leave a missing value out instead)",
+                at: SourceLocation(file: "Templates/\(name).mustache"))
+        }
         guard names.contains(name), let output = library.render(context, withTemplate: name) else {
             throw SiteError("template '\(name)' does not exist", at: SourceLocation(file: "Templates/\(name).mustache"))
         }
@@ -87,6 +93,25 @@ private struct Escaping: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String { HTML.escape(text) }
+}
+
+// MARK: - Template data
+
+extension TemplateLibrary {
+    /// The first key, as a path (`rows.2.source`), whose value is an `Optional`; nested
+    /// dictionaries and arrays are searched with a stack of their own.
+    static func keyHoldingAnOptional(in context: [String: Any]) -> String? {
+        var stack: [(path: String, value: Any)] = context.map { ($0.key, $0.value) }
+        while let (path, value) = stack.popLast() {
+            if Mirror(reflecting: value).displayStyle == .optional { return path }
+            if let dictionary = value as? [String: Any] {
+                stack += dictionary.map { (path + "." + $0.key, $0.value) }
+            } else if let array = value as? [Any] {
+                stack += array.enumerated().map { (path + "." + String($0.offset), $0.element) }
+            }
+        }
+        return nil
+    }
 }
 
 // MARK: - Loading

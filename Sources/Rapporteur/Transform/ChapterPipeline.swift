@@ -66,10 +66,10 @@ struct ChapterPipeline {
                         )
                     }
                     anchors.insert(figure.anchor)
-                    let context: [String: Any] = [
-                        "anchor": figure.anchor, "number": figure.number, "caption": figure.caption,
-                        "source": figure.source as Any, "t": strings,
+                    var context: [String: Any] = [
+                        "anchor": figure.anchor, "number": figure.number, "caption": figure.caption, "t": strings,
                     ]
+                    if let source = figure.source { context["source"] = source }
                     return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/figure", context)) })
                         ?? block
                 default:
