@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE = REPO / "Tests/RapporteurTests/Fixtures/sites/valid"
+FIXTURE = REPO / "Tests/Fixtures/sites/valid"
 CHAPTER = "content/zh-Hant/02-spsg.md"
 TABLE = "content/tables/funding.yaml"
 PAGE = "/zh-hant/spsg/"  # CHAPTER's page
@@ -130,7 +130,8 @@ CMARK = [
     Case("openers and closers multiple of 3", "chapter", lambda: "a**b" + ("c* " * 25000)),
     Case("link openers and emph closers", "chapter", lambda: "[ a_" * 25000),
     Case("pattern [ (]( repeated", "chapter", lambda: "[ (](" * 40000),
-    Case("pattern ![[]() repeated", "chapter", lambda: "![[]()" * 160000),
+    # libcmark 0.30.2 takes minutes over it (fixed in cmark 0.30.3): refused before parsing.
+    Case("pattern ![[]() repeated", "chapter", lambda: "![[]()" * 160000, r"error: too many images"),
     # [a*b**c*](d) links to a chapter "d", which the link check refuses.
     Case("hard link/emph case", "chapter", lambda: "**x [a*b**c*](d)", r"error: link to 'd'"),
     Case("nested brackets", "chapter", lambda: "[" * 25000 + "a" + "]" * 25000),

@@ -17,10 +17,12 @@ public enum CommonMark {
     public static let maximumNesting = 100
 
     /// Parses `source`. cmark accepts any input; a document nested deeper than `maximumNesting`
-    /// is refused at the first block or inline that goes too deep.
-    public static func parse(_ source: String) throws(NestingTooDeep) -> Document {
+    /// is refused at the first block or inline that goes too deep, and one that libcmark would
+    /// take quadratic time over (see `SourceLimits`) before it is parsed.
+    public static func parse(_ source: String) throws(MarkdownLimit) -> Document {
         var contiguous = source
-        return try contiguous.withUTF8 { buffer -> Result<Document, NestingTooDeep> in
+        return try contiguous.withUTF8 { buffer -> Result<Document, MarkdownLimit> in
+            if let excess = SourceLimits.firstExcess(in: buffer) { return .failure(excess) }
             // No CMARK_OPT_VALIDATE_UTF8: a Swift string is valid UTF-8 already, and cmark replaces
             // NUL bytes with U+FFFD either way, so the check would find nothing to repair.
             let options = CMARK_OPT_SOURCEPOS
@@ -31,7 +33,7 @@ public enum CommonMark {
             let reader = NodeReader(lines: LineIndex(source, bytes: buffer))
             let survey = survey(document)
             if let tooDeep = survey.tooDeep {
-                return .failure(NestingTooDeep(position: reader.blockPosition(of: tooDeep), limit: maximumNesting))
+                return .failure(.nestedTooDeep(reader.blockPosition(of: tooDeep), limit: maximumNesting))
             }
             return .success(Document(blocks: reader.blocks(under: document), rawHTML: survey.rawHTML.map(reader.blockPosition(of:))))
         }.get()
@@ -73,11 +75,27 @@ public enum CommonMark {
     }
 }
 
-/// A document whose blocks or inline markup nest deeper than `CommonMark.maximumNesting`.
-public struct NestingTooDeep: Error, Sendable, Equatable {
-    /// The start of the block where the nesting goes too deep.
-    public var position: SourcePosition
-    public var limit: Int
+/// A document past one of the limits Rapporteur sets on Markdown.
+public enum MarkdownLimit: Error, Sendable, Equatable {
+    /// Blocks or inline markup nested deeper than `CommonMark.maximumNesting`, at the first
+    /// block or inline that goes too deep.
+    case nestedTooDeep(SourcePosition, limit: Int)
+    /// More image openers (`![`) than libcmark 0.30.2 parses in reasonable time.
+    case tooManyImages(SourcePosition, limit: Int)
+
+    public var position: SourcePosition {
+        switch self {
+        case .nestedTooDeep(let position, _), .tooManyImages(let position, _): position
+        }
+    }
+
+    /// What is wrong, for a message.
+    public var explanation: String {
+        switch self {
+        case .nestedTooDeep(_, let limit): "nested too deep: blocks and inline markup may nest at most \(limit) levels"
+        case .tooManyImages(_, let limit): "too many images: a chapter may have at most \(limit) '![' (image openers)"
+        }
+    }
 }
 
 /// Converts cmark's byte columns to character columns. Line starts are found once on the UTF-8

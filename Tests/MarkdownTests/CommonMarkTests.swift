@@ -101,17 +101,17 @@ import Testing
         #expect(try CommonMark.parse(atLimit).blocks.count == 1)
         // One level more: the paragraph in the innermost quote is too deep.
         let tooDeep = "para\n\n" + String(repeating: "> ", count: limit) + "x\n"
-        #expect(throws: NestingTooDeep(position: SourcePosition(line: 3, column: 2 * limit + 1), limit: limit)) {
+        #expect(throws: MarkdownLimit.nestedTooDeep(SourcePosition(line: 3, column: 2 * limit + 1), limit: limit)) {
             try CommonMark.parse(tooDeep)
         }
         // Inline nesting is counted too: the paragraph and 99 levels of emphasis fit, and the
         // `**` of the 50th `*a **a ` is one level too deep.
         let emphasis = "a\n\n" + String(repeating: "*a **a ", count: 60) + "b" + String(repeating: " a** a*", count: 60) + "\n"
-        #expect(throws: NestingTooDeep(position: SourcePosition(line: 3, column: 7 * 49 + 4), limit: limit)) {
+        #expect(throws: MarkdownLimit.nestedTooDeep(SourcePosition(line: 3, column: 7 * 49 + 4), limit: limit)) {
             try CommonMark.parse(emphasis)
         }
         // Ten thousand levels: refused, not a crash.
-        #expect(throws: NestingTooDeep.self) { try CommonMark.parse(String(repeating: "- ", count: 10_000) + "x\n") }
+        #expect(throws: MarkdownLimit.self) { try CommonMark.parse(String(repeating: "- ", count: 10_000) + "x\n") }
     }
 
     @Test func rawHTMLIsFoundWhereTheAuthorWroteIt() throws {
@@ -121,5 +121,35 @@ import Testing
                 SourcePosition(line: 3, column: 1), SourcePosition(line: 7, column: 5), SourcePosition(line: 7, column: 9),
             ])
         #expect(try CommonMark.parse("plain *text*\n").rawHTML.isEmpty)
+    }
+
+    @Test func inputsLibcmarkIsSlowOnAreRefusedBeforeParsing() {
+        // cmark's own pathological inputs that libcmark 0.30.2 takes tens of seconds over.
+        let slow = [
+            String(repeating: "- ", count: 30_000) + "x" + String(repeating: "\n", count: 30_000),
+            "> " + String(repeating: "- ", count: 30_000) + "x\n" + String(repeating: ">\n", count: 30_000),
+            String(repeating: ">", count: 100_000) + String(repeating: "a*", count: 100_000),
+        ]
+        for input in slow {
+            #expect(throws: MarkdownLimit.self) { try CommonMark.parse(input) }
+        }
+        let images = String(repeating: "![[]()", count: 160_000)
+        #expect(throws: MarkdownLimit.tooManyImages(SourcePosition(line: 1, column: 6 * 10_000 + 1), limit: 10_000)) {
+            try CommonMark.parse(images)
+        }
+    }
+
+    @Test func theCheckBeforeParsingReportsWhereTheExactOneWould() throws {
+        // The 51st list of "- - - …" is the first node past 100 levels, at its marker.
+        #expect(throws: MarkdownLimit.nestedTooDeep(SourcePosition(line: 2, column: 101), limit: 100)) {
+            try CommonMark.parse("a\n" + String(repeating: "- ", count: 200) + "x\n")
+        }
+        // 99 quotes and their paragraph are 100 levels; "1." lists count as "-" lists do.
+        #expect(try CommonMark.parse(String(repeating: "> ", count: 99) + "a\n").blocks.count == 1)
+        #expect(try CommonMark.parse(String(repeating: "1. ", count: 49) + "a\n").blocks.count == 1)
+        #expect(throws: MarkdownLimit.self) { try CommonMark.parse(String(repeating: "1. ", count: 50) + "a\n") }
+        // A long thematic break is one block, not nesting.
+        #expect(try CommonMark.parse(String(repeating: "- ", count: 300) + "\n").blocks == [.thematicBreak])
+        #expect(try CommonMark.parse(String(repeating: "![a](b) ", count: 10_000)).blocks.count == 1)
     }
 }

@@ -77,7 +77,10 @@ import Testing
         let templates = try library(["figure.mustache": "<p>{{#source}}{{source}}{{/source}}</p>\n"])
         let missing: String? = nil
         let error = try #require(throws: SiteError.self) { try templates.render("figure", ["rows": [["source": missing as Any]]]) }
-        #expect(error.description == "Templates/figure.mustache: error: template data for 'figure' holds an optional at 'rows.0.source' (leave a missing value out instead)")
+        #expect(
+            error.description
+                == "Templates/figure.mustache: error: template data for 'figure' holds an optional at 'rows.0.source' (leave a missing value out instead)"
+        )
         #expect(try templates.render("figure", ["caption": "c"]) == "<p></p>\n")
     }
 }

@@ -56,13 +56,12 @@ extension Chapter {
                 at: fields["slug"].map(yaml.location(of:)) ?? SourceLocation(file: file, line: 1, column: 1))
         }
         let document: Document
-        do throws(NestingTooDeep) {
+        do throws(MarkdownLimit) {
             document = try CommonMark.parse(frontMatter.body)
         } catch {
             let at = error.position
             throw SiteError(
-                "nested too deep: blocks and inline markup may nest at most \(error.limit) levels",
-                at: SourceLocation(file: file, line: at.line + frontMatter.bodyLineOffset, column: at.column))
+                error.explanation, at: SourceLocation(file: file, line: at.line + frontMatter.bodyLineOffset, column: at.column))
         }
         return Chapter(
             file: file, fileName: fileName, language: language, order: order, slug: slug, title: title,
