@@ -37,7 +37,8 @@ final class SourceWatcher: @unchecked Sendable {
                 while !isStopped {
                     guard var changed = events.next(timeout: 0.1), !isStopped else { continue }
                     while let more = events.next(timeout: quiet) { changed.formUnion(more) }
-                    onChange(changed)
+                    // A burst of editor debris alone (a swap file) changes nothing to rebuild.
+                    if !changed.isEmpty { onChange(changed) }
                 }
                 return
             }
