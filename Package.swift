@@ -31,7 +31,10 @@ let package = Package(
             dependencies: [
                 "Support", "Markdown", "Model", "Search", "Integrity",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The built-in theme, inside the binary: a project needs only content/.
+            exclude: ["Theme/README.md"],
+            resources: [.embedInCode("Theme")]
         ),
         .target(
             name: "Preview",

@@ -4,7 +4,7 @@
     python3 Benchmarks/corpus.py --seed 1 --pairs 5000 --out /tmp/rapporteur-bench/corpus-5000
 
 makes OUT/rapporteur/ (content/site.yaml, content/zh-Hant/NNNN-slug.md, content/en/NNNN-slug.md,
-content/tables/ and Templates/ copied from this repository) and OUT/hugo/ (the same pages, a
+content/tables/ copied from this repository, the theme built in) and OUT/hugo/ (the same pages, a
 multilingual config and minimal layouts: table of contents, language switch, previous / next).
 
 The same seed and pair count always give byte-identical files. Pages are 4-8 KB of Markdown;
@@ -15,7 +15,7 @@ The real tables name chapters by slug in their `source:` fields, so the first ch
 slugs and carry the headings they point at. That needs at least as many pairs as there are such
 slugs (18 for the TEL53 tables).
 
-By default the copied Templates/chapter.mustache loses its list of all chapters (a chapter-nav
+By default the project overrides the built-in chapter.mustache with one that loses its list of all chapters (a chapter-nav
 `<nav>` on every chapter page makes output grow with the square of the chapter count, and the
 benchmark compares a table of contents and a language switch, as the Hugo layouts render);
 `--nav full` keeps the templates verbatim and gives the Hugo layouts the same list.
@@ -28,6 +28,9 @@ import re
 import shutil
 import sys
 from pathlib import Path
+
+# The built-in theme, in the repository.
+THEME = "Sources/Rapporteur/Theme"
 
 GENERATOR_VERSION = 2
 
@@ -83,7 +86,7 @@ def main(argv=None):
     parser.add_argument("--pairs", type=int, required=True, help="chapter pairs (pages = 2 x pairs)")
     parser.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
     parser.add_argument("--repo", type=Path, default=Path(__file__).resolve().parent.parent,
-                        help="the Rapporteur repository whose content/site.yaml, content/tables and Templates are copied")
+                        help="the Rapporteur repository whose content/site.yaml, content/tables and theme are copied")
     parser.add_argument("--nav", choices=["none", "full"], default="none",
                         help="none: drop the all-chapters list from chapter pages (default); full: keep the templates verbatim")
     args = parser.parse_args(argv)
@@ -362,7 +365,7 @@ def write_hugo_scaffold(repo, hugo, nav):
         shutil.copyfile(path, make_parent(hugo / "data" / "tables" / path.name))
     for name, text in HUGO_LAYOUTS.items():
         write(hugo / "layouts" / name, text.lstrip("\n"))
-    shutil.copytree(repo / "Templates" / "assets", hugo / "static" / "assets")
+    shutil.copytree(repo / THEME / "assets", hugo / "static" / "assets")
 
 
 HUGO_LAYOUTS = {
@@ -452,15 +455,14 @@ HUGO_LAYOUTS = {
 def copy_project_files(repo, rap, nav):
     shutil.copyfile(repo / "content" / "site.yaml", make_parent(rap / "content" / "site.yaml"))
     shutil.copytree(repo / "content" / "tables", rap / "content" / "tables")
-    shutil.copytree(repo / "Templates", rap / "Templates")
     copy_table_exceptions(repo / "content" / "integrity-exceptions.yaml", rap / "content" / "integrity-exceptions.yaml")
     if nav == "none":
-        chapter = rap / "Templates" / "chapter.mustache"
-        text = chapter.read_text(encoding="utf-8")
+        # The built-in chapter template without the list, as the project's own override.
+        text = (repo / THEME / "chapter.mustache").read_text(encoding="utf-8")
         stripped = re.sub(r'<nav class="chapter-nav".*?</nav>\n', "", text, count=1, flags=re.S)
         if stripped == text:
-            sys.exit("Templates/chapter.mustache has no <nav class=\"chapter-nav\"> to drop; use --nav full or update corpus.py")
-        chapter.write_text(stripped, encoding="utf-8")
+            sys.exit(f"{THEME}/chapter.mustache has no <nav class=\"chapter-nav\"> to drop; use --nav full or update corpus.py")
+        write(make_parent(rap / "Templates" / "chapter.mustache"), stripped)
 
 
 def copy_table_exceptions(source, target):

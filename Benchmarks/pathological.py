@@ -9,8 +9,8 @@ The cases are cmark's own (`test/pathological_tests.py` of commonmark/cmark, at 
 far too deep (flow lists in a table cell and in a figure, flow mappings in front matter, block
 mappings by indentation in a table) and a "billion laughs" alias bomb.
 
-Each case is put into a copy of the valid fixture project (Tests/RapporteurTests/Fixtures/
-sites/valid/content and the repository's Templates/): a Markdown input becomes the body of
+Each case is put into a copy of the valid fixture project (Tests/Fixtures/
+sites/valid/content; the theme is built in): a Markdown input becomes the body of
 content/zh-Hant/02-spsg.md after its heading `## 資安威脅 {#threats}` (kept, since the other
 chapters link to it), a YAML input a value of that chapter's front matter, of a figure block
 in it, or of content/tables/funding.yaml. Then:
@@ -228,7 +228,6 @@ def read(path):
 def copy_project(destination):
     destination.mkdir()
     shutil.copytree(FIXTURE / "content", destination / "content")
-    shutil.copytree(REPO / "Templates", destination / "Templates")
     return destination
 
 

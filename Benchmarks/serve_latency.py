@@ -67,7 +67,8 @@ def measure(binary, project, chapter, saves):
     """Copies `project`, serves it, saves `chapter` `saves` times; returns the latencies in ms."""
     work = Path(tempfile.mkdtemp(prefix="rapporteur-latency-"))
     for folder in ["content", "Templates"]:
-        shutil.copytree(project / folder, work / folder)
+        if (project / folder).exists():
+            shutil.copytree(project / folder, work / folder)
     server = subprocess.Popen([str(binary), "serve", "--port", "0"], cwd=work, stdout=subprocess.PIPE, text=True)
     try:
         port = None

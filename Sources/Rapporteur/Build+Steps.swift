@@ -94,16 +94,10 @@ extension Build {
         }
     }
 
-    func copyAssets(log: inout DiagnosticLog) -> [OutputFile] {
-        let folder = project.root.appendingPathComponent("Templates/assets")
-        return project.assets.compactMap { path in
-            do {
-                return OutputFile(
-                    path: urls.outputFile(of: urls.asset(path)), data: try Data(contentsOf: folder.appendingPathComponent(path)))
-            } catch {
-                log.error("cannot read the asset: \(error.localizedDescription)", at: SourceLocation(file: "Templates/assets/" + path))
-                return nil
-            }
+    /// The theme's static files, read when the theme was loaded.
+    func copyAssets() -> [OutputFile] {
+        project.assets.compactMap { path in
+            project.theme.files["assets/" + path].map { OutputFile(path: urls.outputFile(of: urls.asset(path)), data: $0.data) }
         }
     }
 

@@ -69,7 +69,7 @@ struct Build {
         timings.measure("render") { pages.render(into: sink, log: &log) }
         sink.put(dataFiles())
         timings.measure("search") { search?.wait() }
-        sink.put(copyAssets(log: &log))
+        sink.put(copyAssets())
         let sitemap = urls.absolute(urls.basePath + Self.sitemapFile)
         sink.put(OutputFile(path: Self.robotsFile, text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"))
         sink.put(OutputFile(path: Self.sitemapFile, text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))

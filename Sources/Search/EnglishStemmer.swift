@@ -1,7 +1,7 @@
 /// Step 1 of Porter's stemmer (plurals, `-ed`, `-ing`, final `-y`): enough to make `meetings`,
 /// `meeting` and `meet`, or `economies` and `economy`, one search term.
 ///
-/// `Templates/assets/search.js` stems queries with the same rules; the two must stay in step.
+/// the theme's `assets/search.js` stems queries with the same rules; the two must stay in step.
 /// Words with anything but the letters `a`-`z`, and words of one or two letters, are kept as they are.
 package enum EnglishStemmer {
     package static func stem(_ word: String) -> String {

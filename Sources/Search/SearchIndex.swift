@@ -3,7 +3,7 @@ import Model
 
 /// The search index of one language: the sections a search can find, and the terms of each.
 ///
-/// Written as JSON for `Templates/assets/search.js`:
+/// Written as JSON for the theme's `assets/search.js`:
 ///
 /// ```json
 /// {

@@ -10,7 +10,7 @@ import Foundation
 ///   one-letter words and a few English function words are left out.
 ///
 /// Text is NFKC-normalised and lower-cased first (`fastFold`, else Foundation; see
-/// `SearchTerms`), so full-width `ＡＰＥＣ` is `apec`. `Templates/assets/search.js` splits queries
+/// `SearchTerms`), so full-width `ＡＰＥＣ` is `apec`. the theme's `assets/search.js` splits queries
 /// with the same rules.
 package enum SearchTokenizer {
     /// English words too common to search for. `it` is not one of them: it is also `IT`.

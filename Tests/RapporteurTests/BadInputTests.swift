@@ -111,9 +111,9 @@ import Testing
             name: "template syntax error", file: "Templates/chapter.mustache", old: "{{/hasToc}}", new: "{{/hasTOC}}",
             location: "Templates/chapter.mustache:", message: "template error"),
         Case(
-            name: "template naming a missing partial", file: "Templates/table.mustache", old: "{{>partials/table}}",
+            name: "template naming a missing partial", file: "Templates/table-page.mustache", old: "{{>partials/table}}",
             new: "{{>partials/tabel}}",
-            location: "Templates/table.mustache:8:1", message: "template 'partials/tabel' does not exist"),
+            location: "Templates/table-page.mustache:8:1", message: "template 'partials/tabel' does not exist"),
         Case(
             name: "slug trying ../", file: "content/zh-Hant/02-spsg.md", old: "description: SPSG 會議",
             new: "description: SPSG 會議\nslug: ../../etc",
@@ -135,6 +135,8 @@ import Testing
         let before = project.snapshot()
         try #require(before.count > 10)
 
+        // A template is broken in the project's own copy, which overrides the built-in one.
+        if testCase.file.hasPrefix("Templates/") { try project.overrideTheme(String(testCase.file.dropFirst("Templates/".count))) }
         try project.replace(testCase.file, testCase.old, with: testCase.new)
         let broken = try project.run(["build"])
 

@@ -74,13 +74,21 @@ import Testing
     }
 
     @Test mutating func otherSourcesRebuildEverything() throws {
+        try project.overrideTheme("chapter.mustache")
         let update = try edit("Templates/chapter.mustache", "</main>", "</main><!-- edited -->")
         #expect(update.isComplete)
+        #expect(page("en/plenary/index.html").contains("<!-- edited -->"))
         let stray = try edit("content/site.yaml", "\n", "\n# a comment\n")
         #expect(stray.isComplete)
-        try FileManager.default.removeItem(at: project.url("Templates/404.mustache"))
-        #expect(throws: SiteError.self, "a deleted source is a change, not a temporary file") {
-            try site.update(changed: ["Templates/404.mustache"])
-        }
+        // A deleted override is a change too: the built-in template is back.
+        try FileManager.default.removeItem(at: project.url("Templates/chapter.mustache"))
+        let restored = try site.update(changed: ["Templates/chapter.mustache"])
+        apply(restored)
+        #expect(restored.isComplete)
+        #expect(!page("en/plenary/index.html").contains("<!-- edited -->"))
+    }
+
+    private func page(_ path: String) -> String {
+        String(decoding: served[path] ?? Data(), as: UTF8.self)
     }
 }

@@ -16,12 +16,11 @@ import Testing
         try TestProject().build(baseURL: baseURL).text("404.html")
     }
 
-    /// The interface strings the page is made from, as `Templates/strings.yaml` has them.
+    /// The interface strings the page is made from, as the built-in theme has them.
     static func strings() throws -> [String: [String: String]] {
-        let templates = TestProject.repository.appendingPathComponent("Templates")
-        return try TemplateLibrary.load(
-            directory: templates, project: TestProject.repository, displayPath: "Templates", languages: languages.map(\.0)
-        ).strings
+        var log = DiagnosticLog()
+        let theme = Theme.load(project: FileManager.default.temporaryDirectory, log: &log)
+        return try TemplateLibrary.load(theme, languages: languages.map(\.0)).strings
     }
 
     /// The part of the page in one language: its `<section lang>`.

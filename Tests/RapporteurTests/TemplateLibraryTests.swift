@@ -5,22 +5,19 @@ import Testing
 @testable import Rapporteur
 @testable import Support
 
-@Suite final class TemplateLibraryTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapporteur-templates-\(UUID().uuidString)")
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
+@Suite struct TemplateLibraryTests {
     /// Strings for English and Chinese with every key the build looks up, and `skip`.
     static let strings = ["en", "zh-Hant"].map { language in
         language + ":\n" + (TemplateLibrary.stringsTheBuildUses + ["skip"]).map { "  \($0): x\n" }.joined()
     }.joined()
 
+    /// A library of these templates alone (no built-in ones), with `strings` unless given.
     private func library(_ templates: [String: String]) throws(SiteError) -> TemplateLibrary {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in templates.merging(["strings.yaml": Self.strings], uniquingKeysWith: { given, _ in given }) {
-            try? Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        var files: [String: Theme.File] = [:]
+        for (path, text) in templates.merging(["strings.yaml": Self.strings], uniquingKeysWith: { given, _ in given }) {
+            files[path] = Theme.File(displayPath: "Templates/" + path, data: Data(text.utf8))
         }
-        return try TemplateLibrary.load(directory: folder, project: folder, displayPath: "Templates", languages: ["en", "zh-Hant"])
+        return try TemplateLibrary.load(Theme(files: files), languages: ["en", "zh-Hant"])
     }
 
     @Test func escapesValuesAsSwiftMustacheDoes() throws {
@@ -82,5 +79,38 @@ import Testing
                 == "Templates/figure.mustache: error: template data for 'figure' holds an optional at 'rows.0.source' (leave a missing value out instead)"
         )
         #expect(try templates.render("figure", ["caption": "c"]) == "<p></p>\n")
+    }
+}
+
+/// The theme inside the binary is the one in `Sources/Rapporteur/Theme/`, every file of it.
+@Suite struct BuiltInThemeTests {
+    @Test func everyFileOfTheThemeFolderIsBuiltIn() throws {
+        let onDisk = FileTree.files(under: TestProject.theme).filter { $0 != "README.md" }
+        #expect(BuiltInTheme.files.map(\.path).sorted() == onDisk)
+        for (path, bytes) in BuiltInTheme.files {
+            #expect(Data(bytes) == FileManager.default.contents(atPath: TestProject.theme.appendingPathComponent(path).path), "\(path)")
+        }
+    }
+
+    @Test func aProjectOverridesOneFileAndGetsTheRestBuiltIn() throws {
+        let project = try TestProject()
+        for folder in ["Templates/partials", "Templates/assets"] {
+            try FileManager.default.createDirectory(at: project.url(folder), withIntermediateDirectories: true)
+        }
+        try project.write("Templates/partials/table.mustache", "<table class=\"mine\"></table>\n")
+        try project.write("Templates/assets/style.css", "body { color: teal }\n")
+        let result = try project.build()
+        #expect(try result.text("en/plenary/index.html").contains("<table class=\"mine\"></table>"))
+        #expect(try result.text("en/plenary/index.html").contains("<nav"), "the built-in chapter template")
+        #expect(try result.text("assets/style.css") == "body { color: teal }\n")
+        #expect(result.files.contains { $0.path == "assets/search.js" }, "the built-in script")
+    }
+
+    @Test func theThemeIsExportedForEditingAndNeverOverFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapporteur-theme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Theme.exportBuiltIn(to: folder)
+        #expect(FileTree.files(under: folder) == BuiltInTheme.files.map(\.path).sorted())
+        #expect(throws: SiteError.self) { try Theme.exportBuiltIn(to: folder) }
     }
 }

@@ -2,12 +2,14 @@ import Foundation
 import Model
 import Support
 
-/// Everything a build reads from a project folder: the report, its templates and its assets.
+/// Everything a build reads from a project folder: the report, and the theme it is shown with.
 struct Project: Sendable {
     var report: Report
+    var theme: Theme
     var templates: TemplateLibrary
-    /// Static files under `Templates/assets/`, as paths relative to it.
-    var assets: [String]
+
+    /// The theme's static files, as paths under `assets/` (`style.css`).
+    var assets: [String] { theme.assets }
 
     var config: SiteConfig { report.config }
     var tables: [Table] { report.tables }
@@ -21,25 +23,22 @@ struct Project: Sendable {
 
     /// The project with `chapter` in place of the loaded chapter of the same language and file name.
     func replacing(_ chapter: Chapter) -> Project {
-        Project(report: report.replacing(chapter), templates: templates, assets: assets)
+        Project(report: report.replacing(chapter), theme: theme, templates: templates)
     }
 }
 
 // MARK: - Loading
 
 extension Project {
-    /// Reads the project at `root`: the report, then the templates and assets; all problems
-    /// found are logged.
+    /// Reads the project at `root`: the report, then the theme (built in, with the project's
+    /// `Templates/` over it); all problems found are logged.
     static func load(root: URL, baseURL: String?, parsing: WorkTimer = WorkTimer(), log: inout DiagnosticLog) -> Project? {
         guard let report = Report.load(root: root, baseURL: baseURL, parsing: parsing, log: &log) else { return nil }
+        let theme = Theme.load(project: root, log: &log)
         let templates = log.collect { () throws(SiteError) in
-            try TemplateLibrary.load(
-                directory: root.appendingPathComponent("Templates"), project: root, displayPath: "Templates",
-                languages: report.config.languageCodes)
+            try TemplateLibrary.load(theme, languages: report.config.languageCodes)
         }
-        let assetListing = FileTree.files(under: root.appendingPathComponent("Templates/assets"), within: root)
-        assetListing.logRefusedLinks(in: "Templates/assets", log: &log)
         guard let templates else { return nil }
-        return Project(report: report, templates: templates, assets: assetListing.files)
+        return Project(report: report, theme: theme, templates: templates)
     }
 }

@@ -4,7 +4,7 @@ import Model
 import Mustache
 import Support
 
-/// The site's templates (`Templates/**/*.mustache`) and interface strings (`Templates/strings.yaml`).
+/// The site's templates (`*.mustache` of the `Theme`) and interface strings (its `strings.yaml`).
 ///
 /// Templates are read at build time, so changing one needs no recompile. Chapters are never
 /// rendered as templates: their HTML reaches a template as a value.
@@ -17,21 +17,15 @@ public struct TemplateLibrary: Sendable {
     /// The interface strings the build itself looks up (the templates' `{{t.key}}` are found in them).
     static let stringsTheBuildUses = ["search", "tables"]
 
-    /// Loads every template under `directory` (a folder of `project`); `displayPath` is how the
-    /// folder is named in messages.
-    static func load(directory: URL, project: URL, displayPath: String, languages: [String]) throws(SiteError) -> TemplateLibrary {
+    /// Loads every template and the interface strings of `theme` for the site's `languages`.
+    static func load(_ theme: Theme, languages: [String]) throws(SiteError) -> TemplateLibrary {
         var log = DiagnosticLog()
         var templates: [String: MustacheTemplate] = [:]
         var tags: [(tag: String, location: SourceLocation)] = []
-        let listing = FileTree.files(under: directory, within: project)
-        listing.logRefusedLinks(in: displayPath, log: &log)
-        for relative in listing.files where relative.hasSuffix(".mustache") {
-            let name = String(relative.dropLast(".mustache".count))
-            let file = displayPath + "/" + relative
-            guard
-                let text = log.collect({ () throws(SiteError) in try SourceFile.read(directory.appendingPathComponent(relative), as: file) }
-                )
-            else { continue }
+        for (path, source) in theme.files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            let file = source.displayPath
+            guard let text = log.collect({ () throws(SiteError) in try SourceFile.decode(source.data, as: file) }) else { continue }
             do {
                 templates[name] = try MustacheTemplate(string: Escaping.pragma + text)
                 tags += Self.tags(in: text, file: file)
@@ -48,9 +42,11 @@ public struct TemplateLibrary: Sendable {
             let name = use.tag.dropFirst().trimmingCharacters(in: .whitespaces)
             if templates[name] == nil { log.error("template '\(name)' does not exist (Templates/\(name).mustache)", at: use.location) }
         }
-        let stringsFile = displayPath + "/strings.yaml"
+        let stringsSource = theme.files["strings.yaml"]
+        let stringsFile = stringsSource?.displayPath ?? Theme.folder + "/strings.yaml"
         let strings = log.collect { () throws(SiteError) in
-            try loadStrings(directory.appendingPathComponent("strings.yaml"), file: stringsFile, languages: languages)
+            guard let stringsSource else { throw SiteError("the theme has no strings.yaml", at: SourceLocation(file: stringsFile)) }
+            return try loadStrings(try SourceFile.decode(stringsSource.data, as: stringsFile), file: stringsFile, languages: languages)
         }
         if let known = strings.flatMap({ $0.values.first.map { Set($0.keys) } }) {
             for use in tags where use.tag.first != "/" {
@@ -116,9 +112,9 @@ extension TemplateLibrary {
 
 // MARK: - Loading
 
-private extension TemplateLibrary {
+extension TemplateLibrary {
     /// Every `{{…}}` tag of a template, its content trimmed, where it starts.
-    static func tags(in text: String, file: String) -> [(tag: String, location: SourceLocation)] {
+    private static func tags(in text: String, file: String) -> [(tag: String, location: SourceLocation)] {
         var uses: [(tag: String, location: SourceLocation)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
@@ -137,12 +133,12 @@ private extension TemplateLibrary {
         return uses
     }
 
-    static func loadStrings(_ url: URL, file: String, languages: [String]) throws(SiteError) -> [String: [String: String]] {
+    /// The strings of the site's `languages` (the file may hold others, as the built-in one does).
+    static func loadStrings(_ text: String, file: String, languages: [String]) throws(SiteError) -> [String: [String: String]] {
         let yaml = YAMLReader(file: file)
-        let root = try yaml.parse(try SourceFile.read(url, as: file))
+        let root = try yaml.parse(text)
         var strings: [String: [String: String]] = [:]
-        for pair in try yaml.mapping(root, "strings.yaml") {
-            guard languages.contains(pair.key) else { throw yaml.error("unknown language '\(pair.key)'", at: pair.keyNode) }
+        for pair in try yaml.mapping(root, "strings.yaml") where languages.contains(pair.key) {
             var table: [String: String] = [:]
             for entry in try yaml.mapping(pair.value, "the strings of \(pair.key)") {
                 table[entry.key] = try yaml.string(entry.value, entry.key)
@@ -150,10 +146,10 @@ private extension TemplateLibrary {
             strings[pair.key] = table
         }
         for language in languages where strings[language] == nil {
-            throw yaml.error("strings.yaml has no strings for '\(language)'", at: root)
+            throw yaml.error("strings.yaml has no strings for '\(language)': add them, or the theme's file for that language", at: root)
         }
         let allKeys = Set(strings.values.flatMap(\.keys))
-        for pair in try yaml.mapping(root, "strings.yaml") {
+        for pair in try yaml.mapping(root, "strings.yaml") where languages.contains(pair.key) {
             if let missing = allKeys.subtracting(strings[pair.key]!.keys).sorted().first {
                 throw yaml.error("strings.yaml: '\(missing)' is missing for '\(pair.key)'", at: pair.keyNode)
             }

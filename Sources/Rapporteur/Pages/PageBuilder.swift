@@ -5,7 +5,7 @@ import Support
 
 /// Renders every HTML page: the landing page, the language homes, chapters, table pages, search pages, 404.
 ///
-/// Template data is explicit dictionaries; the keys are documented in `Templates/README.md`.
+/// Template data is explicit dictionaries; the keys are documented in `Theme/README.md`.
 struct PageBuilder {
     let build: Build
     let index: [String: [String: ExpandedChapter]]
@@ -98,7 +98,7 @@ struct PageBuilder {
             let chapters = project.chapters[language.code] ?? []
             guard let expanded = index[language.code]?[chapters[position].fileName] else { return nil }
             (template, context) = ("chapter", chapterContext(page, expanded: expanded, chapters: chapters, position: position, log: &log))
-        case .table(let table, let language): (template, context) = ("table", tablePageContext(page, table: table, language: language))
+        case .table(let table, let language): (template, context) = ("table-page", tablePageContext(page, table: table, language: language))
         case .search(let language): (template, context) = ("search", searchContext(page, language: language))
         }
         guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }

@@ -2,7 +2,7 @@ import Markdown
 import Model
 
 extension Table {
-    /// The data a table template gets (`Templates/partials/table.mustache`). Cell `html` is
+    /// The data a table template gets (the theme's `partials/table.mustache`). Cell `html` is
     /// escaped here, with line breaks as `<br>`; everything else is plain text for `{{ }}`.
     func templateContext(
         in language: Language, languages: [String], urls: SiteURLs, anchor: String, sourceURL: (SourceReference) -> String?,

@@ -84,7 +84,7 @@ struct ChapterPipeline {
         return ExpandedChapter(chapter: chapter, blocks: blocks, outline: outlined.outline, anchors: anchors)
     }
 
-    /// A table rendered with `Templates/partials/table.mustache` in `language`.
+    /// A table rendered with the theme's `partials/table.mustache` in `language`.
     func render(_ table: Table, anchor: String, language: Language, strings: [String: String], log: inout DiagnosticLog) -> Block {
         let key = [table.name, language.code, anchor]
         if let html = renderedTables[key] { return .generated(html) }

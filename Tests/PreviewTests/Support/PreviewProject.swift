@@ -9,7 +9,7 @@ import Testing
     import Darwin
 #endif
 
-/// A throwaway project for one test: the fixture's content/ and the repository's Templates/,
+/// A throwaway project for one test: the fixture's content/ and an asset of its own in Templates/,
 /// copied into `…/rapporteur-preview-UUID/site/`, with secret files inside and beside it that no
 /// request may ever read (and, on request, a symbolic link to the one beside it). The folder goes with the value.
 final class PreviewProject: Sendable {
@@ -31,7 +31,7 @@ final class PreviewProject: Sendable {
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
         let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/sites/preview/content")
         try manager.copyItem(at: fixture, to: root.appendingPathComponent("content"))
-        try manager.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        try manager.createDirectory(at: root.appendingPathComponent("Templates/assets"), withIntermediateDirectories: true)
         try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".utf8).write(to: root.appendingPathComponent("Templates/assets/mark.svg"))
         try Data(Self.secret.utf8).write(to: folder.appendingPathComponent("secret.txt"))
         try Data(Self.secret.utf8).write(to: root.appendingPathComponent("secret.txt"))

@@ -4,8 +4,8 @@ import Testing
 @testable import Rapporteur
 @testable import Support
 
-/// A throwaway copy of a fixture project (its content/ plus the repository's Templates/) in a
-/// temporary folder, so a test can break one file and build it. The folder goes with the value.
+/// A throwaway copy of a fixture project (its content/; the theme is built in) in a temporary
+/// folder, so a test can break one file and build it. The folder goes with the value.
 final class TestProject: Sendable {
     let root: URL
 
@@ -25,17 +25,24 @@ final class TestProject: Sendable {
         root = manager.temporaryDirectory.appendingPathComponent("rapporteur-test-\(UUID().uuidString)")
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
         try manager.copyItem(at: Self.fixtures.appendingPathComponent("\(name)/content"), to: root.appendingPathComponent("content"))
-        try manager.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
     }
 
-    /// Copies the repository's own content/ (the whole report) and templates into a new temporary folder.
+    /// Copies the repository's own content/ (the whole report) into a new temporary folder.
     init(copyingReport: Void) throws {
         let manager = FileManager.default
         root = manager.temporaryDirectory.appendingPathComponent("rapporteur-test-\(UUID().uuidString)")
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["content", "Templates"] {
-            try manager.copyItem(at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
-        }
+        try manager.copyItem(at: Self.repository.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+    }
+
+    /// The built-in theme's sources in the repository.
+    static var theme: URL { repository.appendingPathComponent("Sources/Rapporteur/Theme") }
+
+    /// Copies a file of the built-in theme into the project's `Templates/`, to change it there.
+    func overrideTheme(_ path: String) throws {
+        let target = url("Templates/" + path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.theme.appendingPathComponent(path), to: target)
     }
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }

@@ -1,0 +1,21 @@
+/// The theme inside the binary (`Sources/Rapporteur/Theme/`, embedded by SwiftPM): every
+/// template, the interface strings and the assets, so that a project needs only `content/`.
+enum BuiltInTheme {
+    /// The files by their path in the theme. SwiftPM names an embedded file by its name alone,
+    /// so no two files of the theme may share a name; a test checks that every file is listed.
+    static let files: [(path: String, bytes: [UInt8])] = [
+        ("404.mustache", PackageResources._04_mustache),
+        ("chapter.mustache", PackageResources.chapter_mustache),
+        ("home.mustache", PackageResources.home_mustache),
+        ("landing.mustache", PackageResources.landing_mustache),
+        ("layout.mustache", PackageResources.layout_mustache),
+        ("search.mustache", PackageResources.search_mustache),
+        ("table-page.mustache", PackageResources.table_page_mustache),
+        ("partials/figure.mustache", PackageResources.figure_mustache),
+        ("partials/table.mustache", PackageResources.table_mustache),
+        ("strings.yaml", PackageResources.strings_yaml),
+        ("assets/search.js", PackageResources.search_js),
+        ("assets/site.js", PackageResources.site_js),
+        ("assets/style.css", PackageResources.style_css),
+    ]
+}
