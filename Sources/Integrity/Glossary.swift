@@ -1,22 +1,15 @@
 import Model
 
-/// Acronyms and their English expansions from `content/tables/glossary.yaml`: an English text
-/// that spells out `ACMA` in full does not need the acronym.
+/// Acronyms and their expansions in a translation's language, from the site's glossary: a
+/// translation that spells out `ACMA` in full does not need the acronym.
 package struct Glossary: Sendable {
     /// Expansions by the key of the acronym, lower case and without punctuation.
     private var expansions: [String: [String]] = [:]
 
-    package init(table: Table?, language: String) {
-        guard let table,
-            let acronym = table.columns.firstIndex(where: { $0.id == "acronym" }),
-            let expansion = table.columns.firstIndex(where: { $0.id == "expansion" })
-        else { return }
-        for row in table.rows {
-            guard case .text(let acronyms) = row.values[acronym], case .text(let text) = row.values[expansion],
-                let names = acronyms.text(in: language), let full = text.text(in: language)
-            else { continue }
-            for name in names.split(whereSeparator: { $0 == "," || $0 == "/" }) {
-                expansions[NameScanner.key(String(name)), default: []].append(full)
+    package init(report: Report, language: String) {
+        for row in report.glossary(in: language) {
+            for name in row.terms.split(whereSeparator: { $0 == "," || $0 == "/" }) {
+                expansions[NameScanner.key(String(name)), default: []].append(row.expansion)
             }
         }
     }

@@ -57,7 +57,7 @@ private extension IntegrityCheck {
         let original = report.config.defaultLanguage
         var findings: [Finding] = []
         for language in report.config.languages.dropFirst() {
-            let glossary = Glossary(table: report.table(named: "glossary"), language: language.code)
+            let glossary = Glossary(report: report, language: language.code)
             for chapter in report.chapters[original.code] ?? [] {
                 guard let translation = report.chapters[language.code]?.first(where: { $0.fileName == chapter.fileName }) else { continue }
                 let ours = ChapterSection.split(chapter, outline: outlines[original.code]?[chapter.fileName] ?? [])
@@ -118,7 +118,7 @@ private extension IntegrityCheck {
         let original = report.config.defaultLanguage.code
         var findings: [Finding] = []
         for language in report.config.languageCodes where language != original {
-            let glossary = Glossary(table: report.table(named: "glossary"), language: language)
+            let glossary = Glossary(report: report, language: language)
             for table in report.tables {
                 for row in table.rows {
                     let cells = zip(table.columns, row.values).compactMap { column, value -> (String, LocalizedText)? in

@@ -54,7 +54,9 @@ extension Report {
         }
         let tables = loadTables(content.appendingPathComponent("tables"), root: root, languages: config.languageCodes, log: &log)
         let chapters = loadChapters(content, root: root, languages: config.languages, parsing: parsing, log: &log)
-        return Report(config: config, tables: tables, chapters: chapters, root: root)
+        let report = Report(config: config, tables: tables, chapters: chapters, root: root)
+        report.checkGlossary(log: &log)
+        return report
     }
 
     private static func loadTables(_ folder: URL, root: URL, languages: [String], log: inout DiagnosticLog) -> [Table] {
@@ -121,5 +123,42 @@ extension Report {
             }
         }
         return chapters.mapValues { $0.sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) } }
+    }
+}
+
+// MARK: - Glossary
+
+extension Report {
+    /// The glossary's rows in `language` (else in the first of `fallback` that has them): the
+    /// terms of a row (one cell may name several, `4K, 8K`) and their expansion. Empty when the
+    /// site has no glossary.
+    package func glossary(in language: String, fallback: [String] = []) -> [(terms: String, expansion: String)] {
+        let role = config.glossary
+        guard let table = table(named: role.table), let term = table.columns.firstIndex(where: { $0.id == role.term }),
+            let expansion = table.columns.firstIndex(where: { $0.id == role.expansion })
+        else { return [] }
+        let read = { (text: LocalizedText) in fallback.isEmpty ? text.text(in: language) : text.text(in: language, fallback: fallback) }
+        return table.rows.compactMap { row in
+            guard case .text(let terms) = row.values[term], case .text(let text) = row.values[expansion],
+                let names = read(terms), let full = read(text)
+            else { return nil }
+            return (names, full)
+        }
+    }
+
+    /// The glossary `site.yaml` names must exist; a glossary table must have its two text columns.
+    func checkGlossary(log: inout DiagnosticLog) {
+        let role = config.glossary
+        guard let table = table(named: role.table) else {
+            if let location = role.location {
+                log.error("glossary: there is no content/tables/\(role.table).yaml", at: location)
+            }
+            return
+        }
+        for column in [role.term, role.expansion] where !table.columns.contains(where: { $0.id == column && $0.type == .text }) {
+            log.error(
+                "the glossary needs a text column '\(column)' (or name its columns in site.yaml's glossary)",
+                at: role.location ?? SourceLocation(file: table.file))
+        }
     }
 }

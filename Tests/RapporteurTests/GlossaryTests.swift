@@ -4,6 +4,7 @@ import Testing
 
 @testable import Integrity
 @testable import Rapporteur
+@testable import Support
 
 /// Acronyms of the glossary marked up as `<abbr title>` on first use in a chapter.
 @Suite struct GlossaryTests {
@@ -116,5 +117,27 @@ import Testing
             english.contains(
                 "spoke of <abbr title=\"ultra-high-definition\">4K</abbr> and <abbr title=\"ultra-high-definition\">8K</abbr>;"))
         #expect(!english.contains("<abbr title=\"亞太經濟合作\">"))
+    }
+
+    @Test func siteYAMLNamesTheGlossaryTableAndItsColumns() throws {
+        let project = try TestProject()
+        let terms = Self.glossary.replacingOccurrences(of: "id: acronym", with: "id: term")
+            .replacingOccurrences(of: "id: expansion", with: "id: meaning")
+            .replacingOccurrences(of: "- acronym:", with: "- term:").replacingOccurrences(of: "  expansion:", with: "  meaning:")
+        try project.write("content/tables/terms.yaml", terms)
+        try project.write(
+            "content/site.yaml", try project.read("content/site.yaml") + "glossary: {table: terms, term: term, expansion: meaning}\n")
+        try project.replace("content/en/01-plenary.md", "The host economy spoke;", with: "The host economy spoke of 4K;")
+        let english = try project.build().text("en/plenary/index.html")
+        #expect(english.contains("<abbr title=\"ultra-high-definition\">4K</abbr>"))
+    }
+
+    @Test func aGlossaryNamedButMissingIsAnErrorAndNoneIsFine() throws {
+        let project = try TestProject()
+        #expect(throws: Never.self, "the valid fixture has no glossary") { try project.build() }
+        try project.write("content/site.yaml", try project.read("content/site.yaml") + "glossary: {table: terms}\n")
+        let error = try #require(throws: SiteError.self) { try project.build() }
+        #expect(error.description.contains("content/site.yaml:"))
+        #expect(error.description.contains("glossary: there is no content/tables/terms.yaml"))
     }
 }

@@ -15,6 +15,7 @@ public struct SiteConfig: Sendable {
     public var allowsRawHTML: Bool
     /// What the home page says of the meeting, in this order (name, dates, venue…).
     public var facts: [Fact]
+    public var glossary: GlossaryRole
 
     public var defaultLanguage: Language { languages[0] }
     public var languageCodes: [String] { languages.map(\.code) }
@@ -29,7 +30,7 @@ public struct SiteConfig: Sendable {
 // MARK: - Loading
 
 extension SiteConfig {
-    package static let keys = ["baseURL", "languages", "title", "subtitle", "description", "allowRawHTML", "facts"]
+    package static let keys = ["baseURL", "languages", "title", "subtitle", "description", "allowRawHTML", "facts", "glossary"]
 
     /// Reads `site.yaml`; `file` is the path printed in messages.
     package static func load(text: String, file: String) throws(SiteError) -> SiteConfig {
@@ -46,7 +47,8 @@ extension SiteConfig {
             subtitle: try site.requiredLocalized("subtitle", languages: codes),
             description: try site.requiredLocalized("description", languages: codes),
             allowsRawHTML: try site.bool("allowRawHTML") ?? false,
-            facts: try Fact.load(try site.sequence("facts"), yaml: yaml, languages: codes)
+            facts: try Fact.load(try site.sequence("facts"), yaml: yaml, languages: codes),
+            glossary: try loadGlossaryRole(site["glossary"], yaml: yaml)
         )
     }
 
@@ -88,6 +90,17 @@ private extension SiteConfig {
         }
         guard !languages.isEmpty else { throw yaml.error("languages must list at least one language", at: node) }
         return languages
+    }
+
+    static func loadGlossaryRole(_ node: Node?, yaml: YAMLReader) throws(SiteError) -> GlossaryRole {
+        var role = GlossaryRole()
+        guard let node else { return role }
+        let fields = try YAMLMapping(node, "glossary", allowed: ["table", "term", "expansion"], yaml: yaml)
+        role.table = try fields.string("table") ?? role.table
+        role.term = try fields.string("term") ?? role.term
+        role.expansion = try fields.string("expansion") ?? role.expansion
+        role.location = yaml.location(of: node)
+        return role
     }
 
     static func normalizedBaseURL(_ url: String, yaml: YAMLReader?, node: Node?) throws(SiteError) -> String {

@@ -41,25 +41,10 @@ struct GlossaryMarker {
         startsFirstWord = starts
     }
 
-    /// The glossary of `project` in `language`; empty when there is no glossary table or it
-    /// lacks the `acronym` or `expansion` column.
+    /// The site's glossary in `language`; empty when the site has none.
     init(project: Project, language: Language) {
-        guard let table = project.table(named: "glossary"),
-            let acronymColumn = table.columns.firstIndex(where: { $0.id == "acronym" }),
-            let expansionColumn = table.columns.firstIndex(where: { $0.id == "expansion" })
-        else {
-            self.init(terms: [])
-            return
-        }
-        let languages = project.config.languageCodes
-        let terms = table.rows.flatMap { row -> [Term] in
-            guard case .text(let acronyms) = row.values[acronymColumn], case .text(let expansion) = row.values[expansionColumn] else {
-                return []
-            }
-            let title = expansion.text(in: language.code, fallback: languages)
-            return acronyms.text(in: language.code, fallback: languages)
-                .split(separator: ",")
-                .map { Term(acronym: $0.trimmingCharacters(in: .whitespaces), expansion: title) }
+        let terms = project.report.glossary(in: language.code, fallback: project.config.languageCodes).flatMap { row in
+            row.terms.split(separator: ",").map { Term(acronym: $0.trimmingCharacters(in: .whitespaces), expansion: row.expansion) }
         }
         self.init(terms: terms)
     }
