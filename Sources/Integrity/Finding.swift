@@ -1,6 +1,6 @@
 import Support
 
-/// A disagreement between the two languages, before exceptions are applied.
+/// A disagreement between the original and a translation, before exceptions are applied.
 package struct Finding: Sendable {
     /// Where an exception names it: the chapter's slug (or `tables/NAME`) and the section id
     /// (or the table's column).
@@ -12,4 +12,6 @@ package struct Finding: Sendable {
     package var written: String
     package var location: SourceLocation
     package var message: String
+    /// The translation compared with the original (set by `IntegrityCheck` per language).
+    package var translation = ""
 }

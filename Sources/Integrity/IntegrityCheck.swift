@@ -57,6 +57,8 @@ private extension IntegrityCheck {
         let original = report.config.defaultLanguage
         var findings: [Finding] = []
         for language in report.config.languages.dropFirst() {
+            let start = findings.count
+            defer { for index in start..<findings.count { findings[index].translation = language.code } }
             let glossary = Glossary(report: report, language: language.code)
             for chapter in report.chapters[original.code] ?? [] {
                 guard let translation = report.chapters[language.code]?.first(where: { $0.fileName == chapter.fileName }) else { continue }
@@ -118,6 +120,8 @@ private extension IntegrityCheck {
         let original = report.config.defaultLanguage.code
         var findings: [Finding] = []
         for language in report.config.languageCodes where language != original {
+            let start = findings.count
+            defer { for index in start..<findings.count { findings[index].translation = language } }
             let glossary = Glossary(report: report, language: language)
             for table in report.tables {
                 for row in table.rows {

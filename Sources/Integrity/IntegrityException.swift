@@ -9,18 +9,22 @@ import Support
 ///   section: australia            # a heading id (top: before the first heading), or a table's column
 ///   value: "1.6 億"               # as written, or as the warning normalises it (160000000)
 ///   reason: The original gives AUD 160 million as 1.6 億 in one place and 1.6 千萬 in another.
+///   language: en                  # optional: only for this translation (a site with several)
 /// ```
 package struct IntegrityException: Sendable {
     package var chapter: String
     package var section: String
     package var value: String
     package var reason: String
+    /// The translation it is for; nil for every translation.
+    package var language: String?
     package var location: SourceLocation
 
     package static let file = "content/integrity-exceptions.yaml"
 
     package func covers(_ finding: Finding) -> Bool {
         chapter == finding.scope && section == finding.section && (value == finding.value || value == finding.written)
+            && (language == nil || language == finding.translation)
     }
 
     /// Reads the exceptions of the project at `root`; no file means no exceptions.
@@ -37,7 +41,7 @@ package struct IntegrityException: Sendable {
         var exceptions: [IntegrityException] = []
         for entry in try yaml.sequence(root, "the exceptions file") {
             let keys = ["chapter", "section", "value", "reason"]
-            let fields = try YAMLMapping(entry, "an exception", allowed: keys, yaml: yaml)
+            let fields = try YAMLMapping(entry, "an exception", allowed: keys + ["language"], yaml: yaml)
             var values: [String: String] = [:]
             for key in keys {
                 let node = try fields.required(key, else: "an exception needs \(keys.joined(separator: ", ")): '\(key)' is missing")
@@ -48,7 +52,7 @@ package struct IntegrityException: Sendable {
             exceptions.append(
                 IntegrityException(
                     chapter: values["chapter"]!, section: values["section"]!, value: values["value"]!, reason: values["reason"]!,
-                    location: yaml.location(of: entry)))
+                    language: try fields.string("language"), location: yaml.location(of: entry)))
         }
         return exceptions
     }

@@ -21,11 +21,13 @@ package struct SectionComparison {
             + names() + structure()
     }
 
-    /// `in section #opening (line 6) ... section #opening of content/en/04-plenary.md:6`.
-    private func describe(_ own: ChapterSection, against other: ChapterSection) -> (own: String, other: String) {
-        if let column { return ("'\(column)'", "'\(column)'") }
+    /// `in the zh-Hant section #opening (line 6) ... section #opening of content/en/04-plenary.md:6`.
+    /// `otherLanguage` is the language of `other`; `own` is in the other language of the pair.
+    private func describe(_ own: ChapterSection, against other: ChapterSection, otherLanguage: String) -> (own: String, other: String) {
+        let language = otherLanguage == translationLanguage ? originalLanguage : translationLanguage
+        if let column { return ("the \(language) '\(column)'", "'\(column)'") }
         return (
-            "section #\(own.id) (line \(own.location.line ?? 1))",
+            "the \(language) section #\(own.id) (line \(own.location.line ?? 1))",
             "section #\(other.id) of \(other.location.file):\(other.location.line ?? 1)"
         )
     }
@@ -34,7 +36,7 @@ package struct SectionComparison {
     package func facts(from section: ChapterSection, in other: ChapterSection, language: String) -> [Finding] {
         let theirs = other.lines.flatMap(\.facts)
         let embedded = other.lines.reduce(into: Set<Decimal>()) { $0.formUnion($1.embeddedNumbers) }
-        let (own, target) = describe(section, against: other)
+        let (own, target) = describe(section, against: other, otherLanguage: language)
         return section.lines.flatMap { line in
             line.facts.filter(\.isSignificant).compactMap { fact -> Finding? in
                 guard !theirs.contains(where: fact.matches) else { return nil }
@@ -51,7 +53,7 @@ package struct SectionComparison {
     /// Every Latin name of the Chinese section must be in the English one, or its acronym spelt out.
     package func names() -> [Finding] {
         let text = translation.lines.map(\.text).joined(separator: "\n")
-        let (own, target) = describe(original, against: translation)
+        let (own, target) = describe(original, against: translation, otherLanguage: translationLanguage)
         var reported: Set<String> = []
         return original.lines.flatMap { line in
             NameScanner.names(in: line.text).compactMap { name -> Finding? in
@@ -78,7 +80,7 @@ package struct SectionComparison {
 
     private func leftovers(_ section: ChapterSection, against other: ChapterSection, keeping kept: Set<Int>, language: String) -> [Finding]
     {
-        let (own, target) = describe(section, against: other)
+        let (own, target) = describe(section, against: other, otherLanguage: language)
         let otherValues = other.items.map(\.value)
         return section.items.enumerated().filter { !kept.contains($0.offset) }.map { _, item in
             let problem = otherValues.contains(item.value) ? "is in a different place in" : "is not in"

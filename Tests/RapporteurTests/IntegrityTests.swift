@@ -27,8 +27,8 @@ import Testing
         Case(
             name: "a changed amount", file: en, old: "US$14.09 million", new: "US$14.90 million",
             expected: [
-                ("\(zh):10:", "number '1,409 萬' (14090000) in section #funding"),
-                ("\(en):10:", "number '14.90 million' (14900000) in section #funding"),
+                ("\(zh):10:", "number '1,409 萬' (14090000) in the zh-Hant section #funding"),
+                ("\(en):10:", "number '14.90 million' (14900000) in the en section #funding"),
             ]),
         Case(
             name: "a swapped digit in a year", file: en, old: "4 November 2016", new: "4 November 2061",
@@ -41,12 +41,12 @@ import Testing
         Case(
             name: "a dropped name", file: en, old: "The Chair, Andrey Mukhanov of Russia,", new: "The Chair of Russia",
             expected: [
-                ("\(zh):21:8", "name 'Andrey' in section #meetings (line 19) is not in the en section #meetings of \(en):19"),
+                ("\(zh):21:8", "name 'Andrey' in the zh-Hant section #meetings (line 19) is not in the en section #meetings of \(en):19"),
                 ("\(zh):21:15", "name 'Mukhanov'"),
             ]),
         Case(
             name: "a missing link", file: en, old: "See the [next section](#meetings).", new: "See the next section.",
-            expected: [("\(zh):17:3", "link #meetings in section #funding (line 8) is not in the en section #funding")]),
+            expected: [("\(zh):17:3", "link #meetings in the zh-Hant section #funding (line 8) is not in the en section #funding")]),
         Case(
             name: "a table block in a different place", file: en,
             old: "```table roster\n```\n\nSee the [next section](#meetings).\n\n## Future meetings {#meetings}\n",
@@ -54,18 +54,18 @@ import Testing
             expected: [
                 (
                     "\(zh):14:1",
-                    "table roster in section #funding (line 8) is not in the en section #funding of \(en):8; the en chapter has it at line 18"
+                    "table roster in the zh-Hant section #funding (line 8) is not in the en section #funding of \(en):8; the en chapter has it at line 18"
                 ),
                 (
                     "\(en):18:1",
-                    "table roster in section #meetings (line 16) is not in the zh-Hant section #meetings of \(zh):19; the zh-Hant chapter has it at line 14"
+                    "table roster in the en section #meetings (line 16) is not in the zh-Hant section #meetings of \(zh):19; the zh-Hant chapter has it at line 14"
                 ),
             ]),
         Case(
             name: "a figure with another number", file: en, old: "number: 1", new: "number: 2",
             expected: [
-                ("\(zh):25:1", "figure 1 in section #meetings"),
-                ("\(en):25:1", "figure 2 in section #meetings"),
+                ("\(zh):25:1", "figure 1 in the zh-Hant section #meetings"),
+                ("\(en):25:1", "figure 2 in the en section #meetings"),
             ]),
         Case(
             name: "a section the original does not have", file: en, old: "See the [IPv6 report](https://www.apnic.net/ipv6).\n",
@@ -74,8 +74,8 @@ import Testing
         Case(
             name: "a changed number in a table cell", file: "content/tables/roster.yaml", old: "40 in all", new: "14 in all",
             expected: [
-                ("content/tables/roster.yaml:13:3", "number '40' in 'notes' is not in the en 'notes'"),
-                ("content/tables/roster.yaml:13:3", "number '14' in 'notes' is not in the zh-Hant 'notes'"),
+                ("content/tables/roster.yaml:13:3", "number '40' in the zh-Hant 'notes' is not in the en 'notes'"),
+                ("content/tables/roster.yaml:13:3", "number '14' in the en 'notes' is not in the zh-Hant 'notes'"),
             ]),
         Case(
             name: "a table cell in one language only", file: "content/tables/roster.yaml", old: "host: {zh-Hant: 日本, en: Japan}",
