@@ -62,7 +62,7 @@ public enum CommonMark {
         }
     }
 
-    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+    fileprivate static func isLeaf(_ type: cmark_node_type) -> Bool {
         switch type {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
             CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
@@ -122,30 +122,64 @@ struct LineIndex {
     }
 }
 
+/// Reads cmark's tree into Swift values with cmark's iterator: a container's children are
+/// gathered on an explicit stack between its enter and exit events, so deep nesting never costs
+/// the thread's stack.
 private struct NodeReader {
     let lines: LineIndex
 
-    func blocks(under parent: OpaquePointer) -> [Block] {
-        children(of: parent, block)
+    /// A container whose children are being read: its blocks, list items or inlines so far.
+    private struct Level {
+        let node: OpaquePointer
+        var blocks: [Block] = []
+        var items: [[Block]] = []
+        var inlines: [Inline] = []
+
+        /// Room is made once for all the children, so that no array grows twice.
+        init(_ node: OpaquePointer, type: cmark_node_type) {
+            self.node = node
+            var count = 0
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                count += 1
+                child = cmark_node_next(current)
+            }
+            switch type {
+            case CMARK_NODE_LIST: items.reserveCapacity(count)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                inlines.reserveCapacity(count)
+            default: blocks.reserveCapacity(count)
+            }
+        }
     }
 
-    /// Reads the children of `node` in order into an array sized once, without an intermediate
-    /// array of pointers.
-    private func children<T>(of node: OpaquePointer, _ read: (OpaquePointer) -> T?) -> [T] {
-        var count = 0
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            count += 1
-            child = cmark_node_next(current)
+    /// The blocks of `document`, in order.
+    func blocks(under document: OpaquePointer) -> [Block] {
+        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned no iterator") }
+        defer { cmark_iter_free(iterator) }
+        var stack: [Level] = []
+        var current = Level(document, type: CMARK_NODE_DOCUMENT)
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) else {
+                preconditionFailure("cmark's iterator ended before leaving the document")
+            }
+            if node == document {
+                if event == CMARK_EVENT_EXIT { return current.blocks }
+                continue
+            }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                let finished = current
+                current = stack.removeLast()
+                add(finished, type: type, to: &current)
+            } else if CommonMark.isLeaf(type) {
+                addLeaf(node, type: type, to: &current)
+            } else {
+                stack.append(current)
+                current = Level(node, type: type)
+            }
         }
-        var result: [T] = []
-        result.reserveCapacity(count)
-        child = cmark_node_first_child(node)
-        while let current = child {
-            if let value = read(current) { result.append(value) }
-            child = cmark_node_next(current)
-        }
-        return result
     }
 
     /// The position of `node`, or of its nearest ancestor that has one (inlines have none in cmark 0.30).
@@ -166,60 +200,62 @@ private struct NodeReader {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private func block(_ node: OpaquePointer) -> Block? {
-        switch cmark_node_get_type(node) {
+    /// Adds a container, its children read, to its parent.
+    private func add(_ level: Level, type: cmark_node_type, to parent: inout Level) {
+        let node = level.node
+        switch type {
         case CMARK_NODE_PARAGRAPH:
-            return .paragraph(inlines(under: node), position(of: node))
+            parent.blocks.append(.paragraph(level.inlines, position(of: node)))
         case CMARK_NODE_HEADING:
-            let level = Int(cmark_node_get_heading_level(node))
-            return .heading(level: level, content: inlines(under: node), id: nil, position(of: node))
+            let headingLevel = Int(cmark_node_get_heading_level(node))
+            parent.blocks.append(.heading(level: headingLevel, content: level.inlines, id: nil, position(of: node)))
         case CMARK_NODE_BLOCK_QUOTE:
-            return .blockQuote(blocks(under: node))
+            parent.blocks.append(.blockQuote(level.blocks))
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
             let style = ListStyle(
                 start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
                 isTight: cmark_node_get_list_tight(node) != 0
             )
-            return .list(style, items: children(of: node, blocks(under:)))
-        case CMARK_NODE_CODE_BLOCK:
-            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            return .codeBlock(info: info, literal: literal(of: node), position(of: node))
-        case CMARK_NODE_HTML_BLOCK:
-            return .htmlBlock(literal(of: node), position(of: node))
-        case CMARK_NODE_THEMATIC_BREAK:
-            return .thematicBreak
+            parent.blocks.append(.list(style, items: level.items))
+        case CMARK_NODE_ITEM:
+            parent.items.append(level.blocks)
+        case CMARK_NODE_EMPH:
+            parent.inlines.append(.emphasis(level.inlines))
+        case CMARK_NODE_STRONG:
+            parent.inlines.append(.strong(level.inlines))
+        // Links and images carry their own position; the other inlines need none.
+        case CMARK_NODE_LINK:
+            parent.inlines.append(
+                .link(
+                    destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                    title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                    content: level.inlines, blockPosition(of: node)))
+        case CMARK_NODE_IMAGE:
+            parent.inlines.append(
+                .image(
+                    source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                    title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                    alt: level.inlines, blockPosition(of: node)))
         default:
-            return nil
+            break
         }
     }
 
-    /// Links and images carry their own position; the other inlines need none.
-    private func inlines(under parent: OpaquePointer) -> [Inline] {
-        children(of: parent, inline)
-    }
-
-    private func inline(_ node: OpaquePointer) -> Inline? {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: return .text(literal(of: node))
-        case CMARK_NODE_SOFTBREAK: return .softBreak
-        case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(literal(of: node))
-        case CMARK_NODE_HTML_INLINE: return .html(literal(of: node))
-        case CMARK_NODE_EMPH: return .emphasis(inlines(under: node))
-        case CMARK_NODE_STRONG: return .strong(inlines(under: node))
-        case CMARK_NODE_LINK:
-            return .link(
-                destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                content: inlines(under: node), blockPosition(of: node))
-        case CMARK_NODE_IMAGE:
-            return .image(
-                source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                alt: inlines(under: node), blockPosition(of: node))
-        default:
-            return nil
+    /// Adds a node without children to its parent.
+    private func addLeaf(_ node: OpaquePointer, type: cmark_node_type, to parent: inout Level) {
+        switch type {
+        case CMARK_NODE_CODE_BLOCK:
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            parent.blocks.append(.codeBlock(info: info, literal: literal(of: node), position(of: node)))
+        case CMARK_NODE_HTML_BLOCK: parent.blocks.append(.htmlBlock(literal(of: node), position(of: node)))
+        case CMARK_NODE_THEMATIC_BREAK: parent.blocks.append(.thematicBreak)
+        case CMARK_NODE_TEXT: parent.inlines.append(.text(literal(of: node)))
+        case CMARK_NODE_SOFTBREAK: parent.inlines.append(.softBreak)
+        case CMARK_NODE_LINEBREAK: parent.inlines.append(.lineBreak)
+        case CMARK_NODE_CODE: parent.inlines.append(.code(literal(of: node)))
+        case CMARK_NODE_HTML_INLINE: parent.inlines.append(.html(literal(of: node)))
+        default: break
         }
     }
 }
