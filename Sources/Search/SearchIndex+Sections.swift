@@ -12,22 +12,22 @@ extension SearchIndex {
         var current = Section(chapter: chapter.title, heading: chapter.title, url: url, text: "")
         var text = SectionText()
         text.add(chapter.description)
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .heading(_, let content, let id?, _):
-                    finish(current, text)
-                    current = Section(chapter: chapter.title, heading: content.plainText.trimmed, url: url + "#" + id, text: "")
-                    text = SectionText()
-                case .heading(_, let content, nil, _), .paragraph(let content, _): text.add(content)
-                case .codeBlock(_, let literal, _): text.add(literal)
-                case .blockQuote(let children): walk(children)
-                case .list(_, let items): items.forEach(walk)
-                case .htmlBlock, .thematicBreak, .generated: break
-                }
+        var walker = Walker(blocks)
+        while let event = walker.next() {
+            guard case .enterBlock(let block) = event else { continue }
+            switch block {
+            case .heading(_, let content, let id?, _):
+                finish(current, text)
+                current = Section(chapter: chapter.title, heading: content.plainText.trimmed, url: url + "#" + id, text: "")
+                text = SectionText()
+                walker.skipChildren()
+            case .heading(_, let content, nil, _), .paragraph(let content, _):
+                text.add(content)
+                walker.skipChildren()
+            case .codeBlock(_, let literal, _): text.add(literal)
+            case .blockQuote, .list, .htmlBlock, .thematicBreak, .generated: break
             }
         }
-        walk(blocks)
         finish(current, text)
     }
 

@@ -55,14 +55,21 @@ struct Coverage {
         return count
     }
 
+    /// The text of the paragraphs, in block quotes and lists too, a space between two (only its
+    /// words are counted).
     private static func text(of blocks: [Markdown.Block]) -> String {
-        blocks.map { block -> String in
+        var paragraphs: [String] = []
+        var walker = Walker(blocks)
+        while let event = walker.next() {
+            guard case .enterBlock(let block) = event else { continue }
             switch block {
-            case .paragraph(let inlines, _): inlines.plainText
-            case .blockQuote(let children): text(of: children)
-            case .list(_, let items): items.map { text(of: $0) }.joined(separator: " ")
-            default: ""
+            case .paragraph(let inlines, _):
+                paragraphs.append(inlines.plainText)
+                walker.skipChildren()
+            case .heading: walker.skipChildren()
+            default: break
             }
-        }.joined(separator: " ")
+        }
+        return paragraphs.joined(separator: " ")
     }
 }
