@@ -69,14 +69,13 @@ extension ChapterSection {
     /// Splits `chapter` at its `##`-`####` headings, which get the ids of `outline` in order.
     package static func split(_ chapter: Chapter, outline: [OutlineEntry]) -> [ChapterSection] {
         var splitter = Splitter(chapter: chapter, ids: outline.map(\.id))
-        var walker = Walker(chapter.blocks)
-        while let event = walker.next() {
-            guard case .enterBlock(let block) = event else { continue }
+        Walker.walk(chapter.blocks) { event in
+            guard case .enterBlock(let block) = event else { return .visitChildren }
             splitter.add(block)
             // A paragraph's or heading's text is read whole by `add`.
             switch block {
-            case .paragraph, .heading: walker.skipChildren()
-            default: break
+            case .paragraph, .heading: return .skipChildren
+            default: return .visitChildren
             }
         }
         return splitter.sections.map { $0.indexed() }
@@ -139,7 +138,8 @@ private struct Splitter {
     /// Text goes line by line; a link restarts the line at its own, exact, position.
     package mutating func addText(_ content: [Inline], at position: SourcePosition) {
         var line = Piece(text: "", location: chapter.location(position))
-        for case .enterInline(let inline) in Walker(content) {
+        Walker.walk(content) { event in
+            guard case .enterInline(let inline) = event else { return .visitChildren }
             switch inline {
             case .text(let text), .code(let text), .abbreviation(let text, _):
                 line.text += text
@@ -155,6 +155,7 @@ private struct Splitter {
                 append(StructureItem(kind: kind, target: destination, location: location))
                 flush(&line, next: location)
             }
+            return .visitChildren
         }
         flush(&line, next: nil)
     }

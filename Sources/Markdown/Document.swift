@@ -89,13 +89,15 @@ extension Array where Element == Inline {
 
     private func text(keepingRawHTML: Bool) -> String {
         var text = ""
-        for case .enterInline(let inline) in Walker(self) {
+        Walker.walk(self) { event in
+            guard case .enterInline(let inline) = event else { return .visitChildren }
             switch inline {
             case .text(let part), .code(let part), .abbreviation(let part, _): text += part
             case .softBreak, .lineBreak: text += " "
             case .html(let html): if keepingRawHTML { text += html }
             case .emphasis, .strong, .link, .image: break
             }
+            return .visitChildren
         }
         return text
     }

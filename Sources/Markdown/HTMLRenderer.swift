@@ -12,16 +12,17 @@ public struct HTMLRenderer: Sendable {
     public func render(_ blocks: [Block]) -> String {
         var output = ""
         output.reserveCapacity(4096)
-        var walker = Walker(blocks)
-        write(&walker, into: &output)
+        // Whether the paragraphs at each open level are a tight list item's; nothing open is not.
+        var tight: [Bool] = []
+        Walker.walk(blocks) { write($0, tight: &tight, into: &output) }
         return output
     }
 
     /// The HTML of `inlines`, as they appear inside a paragraph.
     public func render(_ inlines: [Inline]) -> String {
         var output = ""
-        var walker = Walker(inlines)
-        write(&walker, into: &output)
+        var tight: [Bool] = []
+        Walker.walk(inlines) { write($0, tight: &tight, into: &output) }
         return output
     }
 
@@ -32,34 +33,32 @@ public struct HTMLRenderer: Sendable {
 // MARK: - Writing
 
 private extension HTMLRenderer {
-    /// Writes the walk's events the way cmark's HTML writer does: every block but a tight list's
-    /// paragraph starts on a new line (`newLine`), and a tight paragraph is its bare text.
-    func write(_ walker: inout Walker, into output: inout String) {
-        // Whether the paragraphs at each open level are a tight list item's; nothing open is not.
-        var tight: [Bool] = []
-        while let event = walker.next() {
-            switch event {
-            case .enterBlock(let block):
-                if case .blockQuote = block { tight.append(false) }
-                enter(block, tight: tight.last ?? false, into: &output)
-            case .exitBlock(let block):
-                if case .blockQuote = block { tight.removeLast() }
-                exit(block, tight: tight.last ?? false, into: &output)
-            case .enterItem(let style):
-                tight.append(style.isTight)
-                newLine(&output)
-                output += "<li>"
-            case .exitItem:
-                tight.removeLast()
-                output += "</li>\n"
-            case .enterInline(let inline):
-                enter(inline, into: &output)
-                // An image's children are its alt text, written whole.
-                if case .image = inline { walker.skipChildren() }
-            case .exitInline(let inline):
-                exit(inline, into: &output)
-            }
+    /// Writes an event of the walk the way cmark's HTML writer does: every block but a tight list's
+    /// paragraph starts on a new line (`newLine`), and a tight paragraph is its bare text. `tight`
+    /// says, for each open level, whether its paragraphs are a tight list item's.
+    func write(_ event: Walker.Event, tight: inout [Bool], into output: inout String) -> Walker.Step {
+        switch event {
+        case .enterBlock(let block):
+            if case .blockQuote = block { tight.append(false) }
+            enter(block, tight: tight.last ?? false, into: &output)
+        case .exitBlock(let block):
+            if case .blockQuote = block { tight.removeLast() }
+            exit(block, tight: tight.last ?? false, into: &output)
+        case .enterItem(let style):
+            tight.append(style.isTight)
+            newLine(&output)
+            output += "<li>"
+        case .exitItem:
+            tight.removeLast()
+            output += "</li>\n"
+        case .enterInline(let inline):
+            enter(inline, into: &output)
+            // An image's children are its alt text, written whole.
+            if case .image = inline { return .skipChildren }
+        case .exitInline(let inline):
+            exit(inline, into: &output)
         }
+        return .visitChildren
     }
 
     func enter(_ block: Block, tight: Bool, into output: inout String) {

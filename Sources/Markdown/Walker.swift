@@ -3,15 +3,19 @@
 ///
 /// Every block, list item and inline is entered, then its children are walked, then it is exited;
 /// a node without children (text, a code block) is entered and exited at once. A list's children
-/// are its items, and an item's children are its blocks.
+/// are its items, and an item's children are its blocks. `visit` answers each enter event with
+/// whether to walk the node's children; its answer to an exit event is not read.
 ///
 /// ```swift
-/// var walker = Walker(blocks)
-/// while let event = walker.next() {
-///     if case .enterBlock(.heading) = event { walker.skipChildren() }
+/// Walker.walk(blocks) { event in
+///     if case .enterBlock(.heading) = event { return .skipChildren }
+///     return .visitChildren
 /// }
 /// ```
-public struct Walker: IteratorProtocol, Sequence {
+///
+/// The walk is `@inlinable` so that it is specialized for each `visit`: the events are then made
+/// and taken apart in place, and a walk costs no more than the recursion it replaces.
+public enum Walker {
     /// One step of the walk.
     public enum Event: Sendable {
         case enterBlock(Block)
@@ -23,97 +27,127 @@ public struct Walker: IteratorProtocol, Sequence {
         case exitInline(Inline)
     }
 
-    /// The children being walked at one level, and the event that ends that level.
-    fileprivate struct Frame {
-        var children: Children
-        var index = 0
-        /// nil for the root.
-        var exit: Event?
+    /// What the walk does after an enter event.
+    public enum Step: Sendable {
+        case visitChildren
+        /// The node's exit is the next event.
+        case skipChildren
     }
 
-    fileprivate enum Children {
-        case blocks([Block])
-        case items([[Block]], ListStyle)
-        case inlines([Inline])
-    }
-
-    private var stack: [Frame]
-    /// The exit of a node without children, which follows its enter.
-    private var pendingExit: Event?
-    /// Whether the last event entered a node whose children are on top of the stack.
-    private var enteredChildren = false
-
-    /// A walk of `blocks`, their items and their inlines.
-    public init(_ blocks: [Block]) {
-        stack = [Frame(children: .blocks(blocks))]
-    }
-
-    /// A walk of `inlines` and their children.
-    public init(_ inlines: [Inline]) {
-        stack = [Frame(children: .inlines(inlines))]
-    }
-
-    /// The next event, or nil when the walk is over.
-    public mutating func next() -> Event? {
-        enteredChildren = false
-        if let exit = pendingExit {
-            pendingExit = nil
-            return exit
-        }
-        while let top = stack.indices.last {
-            let index = stack[top].index
-            switch stack[top].children {
-            case .blocks(let blocks) where index < blocks.count:
-                stack[top].index = index + 1
-                return enter(blocks[index])
-            case .items(let items, let style) where index < items.count:
-                stack[top].index = index + 1
-                push(.blocks(items[index]), exit: .exitItem(style))
-                return .enterItem(style)
-            case .inlines(let inlines) where index < inlines.count:
-                stack[top].index = index + 1
-                return enter(inlines[index])
-            default:
-                if let exit = stack.removeLast().exit { return exit }
+    /// Walks `blocks`, their items and their inlines.
+    @inlinable public static func walk(_ blocks: [Block], _ visit: (Event) -> Step) {
+        var stack: [BlockLevel] = []
+        var inlineStack: [InlineLevel] = []
+        var level = BlockLevel(blocks)
+        while true {
+            if let style = level.listStyle {
+                if level.index < level.items.count {
+                    if visit(.enterItem(style)) == .visitChildren {
+                        let item = level.items[level.index]
+                        stack.append(consume level)
+                        level = BlockLevel(item)
+                        continue
+                    }
+                    _ = visit(.exitItem(style))
+                    level.index += 1
+                    continue
+                }
+            } else if level.index < level.blocks.count {
+                let step = visit(.enterBlock(level.blocks[level.index]))
+                switch level.blocks[level.index] {
+                case .paragraph(let inlines, _) where step == .visitChildren, .heading(_, let inlines, _, _) where step == .visitChildren:
+                    walk(inlines, visit, stack: &inlineStack)
+                case .blockQuote(let blocks) where step == .visitChildren:
+                    stack.append(consume level)
+                    level = BlockLevel(blocks)
+                    continue
+                case .list(let style, let items) where step == .visitChildren:
+                    stack.append(consume level)
+                    level = BlockLevel(items, style: style)
+                    continue
+                default:
+                    break
+                }
+                _ = visit(.exitBlock(level.blocks[level.index]))
+                level.index += 1
+                continue
             }
+            // The level is done: the parent's current child, a list item, block quote or list, owns it.
+            guard let parent = stack.popLast() else { return }
+            level = consume parent
+            if let style = level.listStyle {
+                _ = visit(.exitItem(style))
+            } else {
+                _ = visit(.exitBlock(level.blocks[level.index]))
+            }
+            level.index += 1
         }
-        return nil
     }
 
-    /// Leaves out the children of the node just entered: its exit is the next event. Does
-    /// nothing after any other event.
-    public mutating func skipChildren() {
-        guard enteredChildren else { return }
-        enteredChildren = false
-        stack[stack.count - 1].children = .inlines([])
+    /// Walks `inlines` and their children.
+    @inlinable public static func walk(_ inlines: [Inline], _ visit: (Event) -> Step) {
+        var stack: [InlineLevel] = []
+        walk(inlines, visit, stack: &stack)
     }
 }
 
-// MARK: - Entering
+// MARK: - Levels
 
-private extension Walker {
-    mutating func enter(_ block: Block) -> Event {
-        switch block {
-        case .paragraph(let inlines, _), .heading(_, let inlines, _, _): push(.inlines(inlines), exit: .exitBlock(block))
-        case .blockQuote(let blocks): push(.blocks(blocks), exit: .exitBlock(block))
-        case .list(let style, let items): push(.items(items, style), exit: .exitBlock(block))
-        case .codeBlock, .htmlBlock, .thematicBreak, .generated: pendingExit = .exitBlock(block)
+extension Walker {
+    /// The blocks of the root, a block quote or a list item, or the items of a list, and the
+    /// index of the child being walked (which owns the level above while that is walked).
+    @usableFromInline struct BlockLevel {
+        @usableFromInline var blocks: [Block]
+        @usableFromInline var items: [[Block]]
+        /// The list's style for a level of items; nil for a level of blocks.
+        @usableFromInline var listStyle: ListStyle?
+        @usableFromInline var index = 0
+
+        @inlinable init(_ blocks: [Block]) {
+            self.blocks = blocks
+            items = []
+            listStyle = nil
         }
-        return .enterBlock(block)
+
+        @inlinable init(_ items: [[Block]], style: ListStyle) {
+            blocks = []
+            self.items = items
+            listStyle = style
+        }
     }
 
-    mutating func enter(_ inline: Inline) -> Event {
-        switch inline {
-        case .emphasis(let children), .strong(let children), .link(_, _, let children, _), .image(_, _, let children, _):
-            push(.inlines(children), exit: .exitInline(inline))
-        case .text, .softBreak, .lineBreak, .code, .html, .abbreviation:
-            pendingExit = .exitInline(inline)
+    /// Inlines and the index of the one being walked.
+    @usableFromInline struct InlineLevel {
+        @usableFromInline var inlines: [Inline]
+        @usableFromInline var index = 0
+
+        @inlinable init(_ inlines: [Inline]) {
+            self.inlines = inlines
         }
-        return .enterInline(inline)
     }
 
-    mutating func push(_ children: Children, exit: Event) {
-        stack.append(Frame(children: children, exit: exit))
-        enteredChildren = true
+    /// Inlines contain only inlines: they are walked with a stack of their own, which is kept
+    /// (empty) from one paragraph to the next.
+    @inlinable static func walk(_ inlines: [Inline], _ visit: (Event) -> Step, stack: inout [InlineLevel]) {
+        var level = InlineLevel(inlines)
+        while true {
+            if level.index < level.inlines.count {
+                let step = visit(.enterInline(level.inlines[level.index]))
+                switch level.inlines[level.index] {
+                case .emphasis(let children) where step == .visitChildren, .strong(let children) where step == .visitChildren,
+                    .link(_, _, let children, _) where step == .visitChildren, .image(_, _, let children, _) where step == .visitChildren:
+                    stack.append(consume level)
+                    level = InlineLevel(children)
+                default:
+                    _ = visit(.exitInline(level.inlines[level.index]))
+                    level.index += 1
+                }
+                continue
+            }
+            guard let parent = stack.popLast() else { return }
+            level = consume parent
+            _ = visit(.exitInline(level.inlines[level.index]))
+            level.index += 1
+        }
     }
 }

@@ -12,21 +12,22 @@ extension SearchIndex {
         var current = Section(chapter: chapter.title, heading: chapter.title, url: url, text: "")
         var text = SectionText()
         text.add(chapter.description)
-        var walker = Walker(blocks)
-        while let event = walker.next() {
-            guard case .enterBlock(let block) = event else { continue }
+        // A heading's or paragraph's text is read whole, not inline by inline.
+        Walker.walk(blocks) { event in
+            guard case .enterBlock(let block) = event else { return .visitChildren }
             switch block {
             case .heading(_, let content, let id?, _):
                 finish(current, text)
                 current = Section(chapter: chapter.title, heading: content.plainText.trimmed, url: url + "#" + id, text: "")
                 text = SectionText()
-                walker.skipChildren()
+                return .skipChildren
             case .heading(_, let content, nil, _), .paragraph(let content, _):
                 text.add(content)
-                walker.skipChildren()
+                return .skipChildren
             case .codeBlock(_, let literal, _): text.add(literal)
             case .blockQuote, .list, .htmlBlock, .thematicBreak, .generated: break
             }
+            return .visitChildren
         }
         finish(current, text)
     }

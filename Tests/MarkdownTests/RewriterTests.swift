@@ -8,6 +8,9 @@ import Testing
 
     static func paragraph(_ text: String) -> Block { .paragraph([.text(text)], position) }
 
+    /// Rewrites the children of every node.
+    static func entersAll(_ node: Rewriter.Node) -> Bool { true }
+
     @Test func transformsBlocksChildrenFirstInDocumentOrder() {
         let blocks: [Block] = [
             Self.paragraph("a"),
@@ -33,7 +36,7 @@ import Testing
         }
         #expect(order == ["a", "b", "c", "d", "list of code[] code[]", "quote of 2", "e"])
         #expect(
-            WalkerTests.trace(Walker(rewritten)) == "code[]( ) quote( code[]( ) ul( item( code[]( ) ) item( code[]( ) ) ) ) code[]( )")
+            WalkerTests.trace(rewritten) == "code[]( ) quote( code[]( ) ul( item( code[]( ) ) item( code[]( ) ) ) ) code[]( )")
     }
 
     @Test func rewritingBlocksAloneLeavesInlinesUntouched() {
@@ -51,7 +54,7 @@ import Testing
     @Test func inlinesAreReplacedByNoneOneOrSeveral() throws {
         let blocks = try CommonMark.parse("a *b `c`* d\n\n> e\n").blocks
         var order: [String] = []
-        let rewritten = Rewriter.rewrite(blocks) { inline, result in
+        let rewritten = Rewriter.rewrite(blocks, entering: RewriterTests.entersAll) { inline, result in
             order.append(WalkerTests.name(of: inline))
             switch inline {
             case .text(let text): result += text.split(separator: " ").map { .text(String($0)) }
@@ -60,7 +63,7 @@ import Testing
             }
         }
         #expect(order == ["'a '", "'b '", "`c`", "em", "' d'", "'e'"])
-        #expect(WalkerTests.trace(Walker(rewritten)) == "p( 'a'( ) em( 'b'( ) ) 'd'( ) ) quote( p( 'e'( ) ) )")
+        #expect(WalkerTests.trace(rewritten) == "p( 'a'( ) em( 'b'( ) ) 'd'( ) ) quote( p( 'e'( ) ) )")
     }
 
     @Test func childrenNotEnteredAreKeptAndTheirOwnerStillTransformed() throws {
@@ -92,7 +95,7 @@ import Testing
             })
         #expect(entered == ["h1", "p", "a[x.md]", "em", "quote"])
         #expect(
-            WalkerTests.trace(Walker(rewritten))
+            WalkerTests.trace(rewritten)
                 == "h1( em( 'h'( ) ) ) p( a[y.html]( em( 'l'( ) ) ) ' '( ) strong( 'm'( ) ) ) quote( p( em( 'q'( ) ) ) )")
         guard case .heading(_, _, "kept", _) = rewritten[0] else {
             Issue.record("the heading was not transformed: \(rewritten[0])")
@@ -102,6 +105,6 @@ import Testing
 
     @Test func anEmptyTreeStaysEmpty() {
         #expect(Rewriter.rewrite([]) { $0 }.isEmpty)
-        #expect(Rewriter.rewrite([], inline: { $1.append($0) }).isEmpty)
+        #expect(Rewriter.rewrite([], entering: Self.entersAll, inline: { $1.append($0) }).isEmpty)
     }
 }

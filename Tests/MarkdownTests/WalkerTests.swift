@@ -3,8 +3,26 @@ import Testing
 @testable import Markdown
 
 @Suite struct WalkerTests {
-    /// Events as a string: each node entered is `name(` and left is `)`.
-    static func trace(_ events: some Sequence<Walker.Event>) -> String {
+    /// The walk of `blocks` as a string: each node entered is `name(` and left is `)`.
+    static func trace(_ blocks: [Block]) -> String {
+        var events: [Walker.Event] = []
+        Walker.walk(blocks) { event in
+            events.append(event)
+            return .visitChildren
+        }
+        return trace(events)
+    }
+
+    static func trace(_ inlines: [Inline]) -> String {
+        var events: [Walker.Event] = []
+        Walker.walk(inlines) { event in
+            events.append(event)
+            return .visitChildren
+        }
+        return trace(events)
+    }
+
+    static func trace(_ events: [Walker.Event]) -> String {
         events.map { event in
             switch event {
             case .enterBlock(let block): name(of: block) + "("
@@ -59,7 +77,7 @@ import Testing
             """
         ).blocks
         #expect(
-            Self.trace(Walker(blocks))
+            Self.trace(blocks)
                 == "h2( 'Title '( ) em( 'one'( ) ) ) "
                 + "quote( ul( item( p( 'a '( ) a[x.md]( 'link '( ) strong( 'b'( ) ) ) ) ) item( p( `c`( ) ) ) ) code[table t]( ) ) "
                 + "hr( ) p( img[i.png]( 'alt '( ) em( 'e'( ) ) ) )")
@@ -67,30 +85,29 @@ import Testing
 
     @Test func listItemsCarryTheirListsStyle() throws {
         let blocks = try CommonMark.parse("1. a\n\n2. b\n").blocks
-        #expect(Self.trace(Walker(blocks)) == "ol( loose-item( p( 'a'( ) ) ) loose-item( p( 'b'( ) ) ) )")
+        #expect(Self.trace(blocks) == "ol( loose-item( p( 'a'( ) ) ) loose-item( p( 'b'( ) ) ) )")
     }
 
     @Test func walksInlinesAlone() {
         let inlines: [Inline] = [.text("a"), .emphasis([.strong([.code("b")]), .softBreak]), .html("<br>")]
-        #expect(Self.trace(Walker(inlines)) == "'a'( ) em( strong( `b`( ) ) soft( ) ) html( )")
-        #expect(Self.trace(Walker([Inline]())).isEmpty)
-        #expect(Self.trace(Walker([Block]())).isEmpty)
+        #expect(Self.trace(inlines) == "'a'( ) em( strong( `b`( ) ) soft( ) ) html( )")
+        #expect(Self.trace([Inline]()).isEmpty)
+        #expect(Self.trace([Block]()).isEmpty)
     }
 
-    @Test func skipsTheChildrenOfTheNodeJustEntered() throws {
+    @Test func skipsTheChildrenOfANodeWhenAskedOnEntering() throws {
         let blocks = try CommonMark.parse("> a *b*\n\n- c\n- d\n\ne").blocks
-        var walker = Walker(blocks)
-        var events: [String] = []
-        while let event = walker.next() {
-            events.append(Self.trace([event]))
+        var events: [Walker.Event] = []
+        Walker.walk(blocks) { event in
+            events.append(event)
             switch event {
             // The paragraph in the quote and the list's items are skipped; after a leaf or an exit,
             // skipping does nothing.
-            case .enterBlock(.paragraph(let inlines, _)) where inlines.first == .text("a "): walker.skipChildren()
-            case .enterItem, .enterInline(.text("e")), .exitBlock(.blockQuote): walker.skipChildren()
-            default: break
+            case .enterBlock(.paragraph(let inlines, _)) where inlines.first == .text("a "): return .skipChildren
+            case .enterItem, .enterInline(.text("e")), .exitBlock(.blockQuote): return .skipChildren
+            default: return .visitChildren
             }
         }
-        #expect(events.joined(separator: " ") == "quote( p( ) ) ul( item( ) item( ) ) p( 'e'( ) )")
+        #expect(Self.trace(events) == "quote( p( ) ) ul( item( ) item( ) ) p( 'e'( ) )")
     }
 }

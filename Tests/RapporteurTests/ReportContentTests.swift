@@ -134,8 +134,7 @@ struct Structure: Equatable {
     var links: [String] = []
 
     init(_ blocks: [Block]) {
-        var walker = Walker(blocks)
-        while let event = walker.next() {
+        Walker.walk(blocks) { event in
             switch event {
             case .enterBlock(.heading(let level, let content, _, _)):
                 headingsPerLevel[level, default: 0] += 1
@@ -147,9 +146,10 @@ struct Structure: Equatable {
                 }
             case .enterInline(.link(let destination, _, _, _)): links.append(destination)
             // Links in an image's alt text are not the chapter's links.
-            case .enterInline(.image): walker.skipChildren()
+            case .enterInline(.image): return .skipChildren
             default: break
             }
+            return .visitChildren
         }
     }
 }
@@ -228,16 +228,15 @@ enum OriginalReport {
     /// The reader's text of Markdown blocks, with figures as `圖 N caption source`.
     static func text(of blocks: [Block], figureLabel: String) -> String {
         var parts: [String] = []
-        var walker = Walker(blocks)
-        while let event = walker.next() {
-            guard case .enterBlock(let block) = event else { continue }
+        Walker.walk(blocks) { event in
+            guard case .enterBlock(let block) = event else { return .visitChildren }
             switch block {
             case .paragraph(let inlines, _):
                 parts.append(inlines.plainText)
-                walker.skipChildren()
+                return .skipChildren
             case .heading(_, let content, _, _):
                 parts.append(HeadingID.splitExplicitID(content).0.plainText)
-                walker.skipChildren()
+                return .skipChildren
             case .codeBlock(let info, let literal, _) where info == "figure":
                 parts += literal.split(separator: "\n").map { line in
                     let value = line.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
@@ -245,6 +244,7 @@ enum OriginalReport {
                 }
             default: break
             }
+            return .visitChildren
         }
         return parts.joined(separator: "\n")
     }

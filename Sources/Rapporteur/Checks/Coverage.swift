@@ -59,15 +59,13 @@ struct Coverage {
     /// words are counted).
     private static func text(of blocks: [Markdown.Block]) -> String {
         var paragraphs: [String] = []
-        var walker = Walker(blocks)
-        while let event = walker.next() {
-            guard case .enterBlock(let block) = event else { continue }
-            switch block {
-            case .paragraph(let inlines, _):
+        Walker.walk(blocks) { event in
+            switch event {
+            case .enterBlock(.paragraph(let inlines, _)):
                 paragraphs.append(inlines.plainText)
-                walker.skipChildren()
-            case .heading: walker.skipChildren()
-            default: break
+                return .skipChildren
+            case .enterBlock(.heading): return .skipChildren
+            default: return .visitChildren
             }
         }
         return paragraphs.joined(separator: " ")
