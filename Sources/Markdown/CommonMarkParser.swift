@@ -12,8 +12,9 @@ import CCmark
 /// `parse` returns.
 public enum CommonMark {
     /// How deep blocks and inline markup may nest (a list item in a list is two levels, emphasis
-    /// in a paragraph one): far beyond what a report needs, and shallow enough that every walk of
-    /// the Swift tree, and freeing it, stays well inside a thread's stack.
+    /// in a paragraph one): far beyond what a report needs, and shallow enough that freeing the
+    /// Swift tree, which the Swift runtime does recursively, stays well inside a thread's stack
+    /// (the walks and rewrites keep their stacks on the heap).
     public static let maximumNesting = 100
 
     /// Parses `source`. cmark accepts any input; a document nested deeper than `maximumNesting`
@@ -28,40 +29,11 @@ public enum CommonMark {
                 preconditionFailure("cmark_parse_document returned no document")
             }
             defer { cmark_node_free(document) }
-            let reader = NodeReader(lines: LineIndex(source, bytes: buffer))
-            let survey = survey(document)
-            if let tooDeep = survey.tooDeep {
-                return .failure(NestingTooDeep(position: reader.blockPosition(of: tooDeep), limit: maximumNesting))
-            }
-            return .success(Document(blocks: reader.blocks(under: document), rawHTML: survey.rawHTML.map(reader.blockPosition(of:))))
+            return NodeReader(lines: LineIndex(source, bytes: buffer)).read(document)
         }.get()
     }
 
-    /// The first node nested deeper than `maximumNesting`, and the raw HTML nodes, found with
-    /// cmark's own iterator, which keeps no stack of its own.
-    private static func survey(_ document: OpaquePointer) -> (tooDeep: OpaquePointer?, rawHTML: [OpaquePointer]) {
-        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned no iterator") }
-        defer { cmark_iter_free(iterator) }
-        var depth = 0
-        var rawHTML: [OpaquePointer] = []
-        while true {
-            switch cmark_iter_next(iterator) {
-            case CMARK_EVENT_ENTER:
-                guard let node = cmark_iter_get_node(iterator) else { continue }
-                let type = cmark_node_get_type(node)
-                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(node) }
-                // Leaves get an enter event only, containers an enter and an exit.
-                guard !isLeaf(type) else { continue }
-                depth += 1
-                if depth > maximumNesting + 1 { return (node, rawHTML) }  // the document itself is not nesting
-            case CMARK_EVENT_EXIT:
-                depth -= 1
-            default:
-                return (nil, rawHTML)
-            }
-        }
-    }
-
+    /// Leaves get an enter event only from cmark's iterator, containers an enter and an exit.
     fileprivate static func isLeaf(_ type: cmark_node_type) -> Bool {
         switch type {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
@@ -153,31 +125,38 @@ private struct NodeReader {
         }
     }
 
-    /// The blocks of `document`, in order.
-    func blocks(under document: OpaquePointer) -> [Block] {
+    /// The blocks of `document` and where it has raw HTML, in order, or the first node nested
+    /// deeper than `CommonMark.maximumNesting`; one pass of cmark's iterator finds all three.
+    func read(_ document: OpaquePointer) -> Result<Document, NestingTooDeep> {
         guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned no iterator") }
         defer { cmark_iter_free(iterator) }
         var stack: [Level] = []
         var current = Level(document, type: CMARK_NODE_DOCUMENT)
+        var rawHTML: [SourcePosition] = []
         while true {
             let event = cmark_iter_next(iterator)
             guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) else {
                 preconditionFailure("cmark's iterator ended before leaving the document")
             }
             if node == document {
-                if event == CMARK_EVENT_EXIT { return current.blocks }
+                if event == CMARK_EVENT_EXIT { return .success(Document(blocks: current.blocks, rawHTML: rawHTML)) }
                 continue
             }
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
-                let finished = current
+                let finished = consume current
                 current = stack.removeLast()
                 add(finished, type: type, to: &current)
             } else if CommonMark.isLeaf(type) {
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(blockPosition(of: node)) }
                 addLeaf(node, type: type, to: &current)
             } else {
-                stack.append(current)
+                stack.append(consume current)
                 current = Level(node, type: type)
+                // The stack holds the document and the containers around `node`.
+                if stack.count > CommonMark.maximumNesting {
+                    return .failure(NestingTooDeep(position: blockPosition(of: node), limit: CommonMark.maximumNesting))
+                }
             }
         }
     }
