@@ -66,6 +66,16 @@ import Testing
         #expect(walked.depth == Self.depth + lists)
         #expect(walked.texts == ["deep"])
 
+        // Compared and hashed on the walker too.
+        var same = Self.deepBlocks()
+        var other = Self.deepBlocks(innermost: [.text("other")])
+        defer {
+            Block.dismantle(&same)
+            Block.dismantle(&other)
+        }
+        #expect(same == blocks && same.hashValue == blocks.hashValue)
+        #expect(other != blocks)
+
         var rewritten = Rewriter.rewrite(blocks, entering: RewriterTests.entersAll) { inline, result in
             if case .text(let text) = inline { result.append(.text(text.uppercased())) } else { result.append(inline) }
         }
