@@ -69,7 +69,15 @@ extension ChapterSection {
     /// Splits `chapter` at its `##`-`####` headings, which get the ids of `outline` in order.
     package static func split(_ chapter: Chapter, outline: [OutlineEntry]) -> [ChapterSection] {
         var splitter = Splitter(chapter: chapter, ids: outline.map(\.id))
-        for block in chapter.blocks { splitter.add(block) }
+        Walker.walk(chapter.blocks) { event in
+            guard case .enterBlock(let block) = event else { return .visitChildren }
+            splitter.add(block)
+            // A paragraph's or heading's text is read whole by `add`.
+            switch block {
+            case .paragraph, .heading: return .skipChildren
+            default: return .visitChildren
+            }
+        }
         return splitter.sections.map { $0.indexed() }
     }
 }
@@ -86,6 +94,8 @@ private struct Splitter {
         sections = [ChapterSection(id: ChapterSection.topID, location: SourceLocation(file: chapter.file, line: 1, column: 1))]
     }
 
+    /// Adds a block the walk has reached; the blocks inside block quotes and lists are reached
+    /// after them.
     package mutating func add(_ block: Block) {
         switch block {
         case .heading(let level, let content, _, let position):
@@ -97,10 +107,6 @@ private struct Splitter {
             addText(HeadingID.splitExplicitID(content).0, at: position)
         case .paragraph(let content, let position):
             addText(content, at: position)
-        case .blockQuote(let children):
-            for child in children { add(child) }
-        case .list(_, let items):
-            for block in items.joined() { add(block) }
         case .codeBlock(let info, let literal, let position):
             let words = Block.infoWords(info).map(String.init)
             let location = chapter.location(position)
@@ -109,7 +115,7 @@ private struct Splitter {
             } else if words.first == "figure" {
                 addFigure(literal, at: location)
             }
-        case .htmlBlock, .thematicBreak, .generated:
+        case .blockQuote, .list, .htmlBlock, .thematicBreak, .generated:
             break
         }
     }
@@ -132,7 +138,25 @@ private struct Splitter {
     /// Text goes line by line; a link restarts the line at its own, exact, position.
     package mutating func addText(_ content: [Inline], at position: SourcePosition) {
         var line = Piece(text: "", location: chapter.location(position))
-        walk(content, line: &line)
+        Walker.walk(content) { event in
+            guard case .enterInline(let inline) = event else { return .visitChildren }
+            switch inline {
+            case .text(let text), .code(let text), .abbreviation(let text, _):
+                line.text += text
+            case .softBreak, .lineBreak:
+                let location = line.location
+                flush(&line, next: SourceLocation(file: location.file, line: (location.line ?? 1) + 1, column: 1))
+            case .html, .emphasis, .strong:
+                break
+            case .link(let destination, _, _, let position), .image(let destination, _, _, let position):
+                // The link's text follows on the link's own line.
+                let location = chapter.location(position)
+                let kind: StructureItem.Kind = if case .link = inline { .link } else { .image }
+                append(StructureItem(kind: kind, target: destination, location: location))
+                flush(&line, next: location)
+            }
+            return .visitChildren
+        }
         flush(&line, next: nil)
     }
 
@@ -140,28 +164,6 @@ private struct Splitter {
     package struct Piece {
         package var text: String
         package var location: SourceLocation
-    }
-
-    private mutating func walk(_ content: [Inline], line: inout Piece) {
-        for inline in content {
-            switch inline {
-            case .text(let text), .code(let text), .abbreviation(let text, _):
-                line.text += text
-            case .softBreak, .lineBreak:
-                let location = line.location
-                flush(&line, next: SourceLocation(file: location.file, line: (location.line ?? 1) + 1, column: 1))
-            case .html:
-                break
-            case .emphasis(let children), .strong(let children):
-                walk(children, line: &line)
-            case .link(let destination, _, let children, let position), .image(let destination, _, let children, let position):
-                let location = chapter.location(position)
-                let kind: StructureItem.Kind = if case .link = inline { .link } else { .image }
-                append(StructureItem(kind: kind, target: destination, location: location))
-                flush(&line, next: location)
-                walk(children, line: &line)
-            }
-        }
     }
 
     /// Ends the current piece of text and starts the next at `next` (the same line, further on, when nil).

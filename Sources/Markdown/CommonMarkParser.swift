@@ -12,8 +12,9 @@ import CCmark
 /// `parse` returns.
 public enum CommonMark {
     /// How deep blocks and inline markup may nest (a list item in a list is two levels, emphasis
-    /// in a paragraph one): far beyond what a report needs, and shallow enough that every walk of
-    /// the Swift tree, and freeing it, stays well inside a thread's stack.
+    /// in a paragraph one): far beyond what a report needs, and shallow enough that freeing the
+    /// Swift tree, which the Swift runtime does recursively, stays well inside a thread's stack
+    /// (the walks and rewrites keep their stacks on the heap).
     public static let maximumNesting = 100
 
     /// Parses `source`. cmark accepts any input; a document nested deeper than `maximumNesting`
@@ -30,41 +31,12 @@ public enum CommonMark {
                 preconditionFailure("cmark_parse_document returned no document")
             }
             defer { cmark_node_free(document) }
-            let reader = NodeReader(lines: LineIndex(source, bytes: buffer))
-            let survey = survey(document)
-            if let tooDeep = survey.tooDeep {
-                return .failure(.nestedTooDeep(reader.blockPosition(of: tooDeep), limit: maximumNesting))
-            }
-            return .success(Document(blocks: reader.blocks(under: document), rawHTML: survey.rawHTML.map(reader.blockPosition(of:))))
+            return NodeReader(lines: LineIndex(source, bytes: buffer)).read(document)
         }.get()
     }
 
-    /// The first node nested deeper than `maximumNesting`, and the raw HTML nodes, found with
-    /// cmark's own iterator, which keeps no stack of its own.
-    private static func survey(_ document: OpaquePointer) -> (tooDeep: OpaquePointer?, rawHTML: [OpaquePointer]) {
-        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned no iterator") }
-        defer { cmark_iter_free(iterator) }
-        var depth = 0
-        var rawHTML: [OpaquePointer] = []
-        while true {
-            switch cmark_iter_next(iterator) {
-            case CMARK_EVENT_ENTER:
-                guard let node = cmark_iter_get_node(iterator) else { continue }
-                let type = cmark_node_get_type(node)
-                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(node) }
-                // Leaves get an enter event only, containers an enter and an exit.
-                guard !isLeaf(type) else { continue }
-                depth += 1
-                if depth > maximumNesting + 1 { return (node, rawHTML) }  // the document itself is not nesting
-            case CMARK_EVENT_EXIT:
-                depth -= 1
-            default:
-                return (nil, rawHTML)
-            }
-        }
-    }
-
-    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+    /// Leaves get an enter event only from cmark's iterator, containers an enter and an exit.
+    fileprivate static func isLeaf(_ type: cmark_node_type) -> Bool {
         switch type {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
             CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
@@ -140,30 +112,71 @@ struct LineIndex {
     }
 }
 
+/// Reads cmark's tree into Swift values with cmark's iterator: a container's children are
+/// gathered on an explicit stack between its enter and exit events, so deep nesting never costs
+/// the thread's stack.
 private struct NodeReader {
     let lines: LineIndex
 
-    func blocks(under parent: OpaquePointer) -> [Block] {
-        children(of: parent, block)
+    /// A container whose children are being read: its blocks, list items or inlines so far.
+    private struct Level {
+        let node: OpaquePointer
+        var blocks: [Block] = []
+        var items: [[Block]] = []
+        var inlines: [Inline] = []
+
+        /// Room is made once for all the children, so that no array grows twice.
+        init(_ node: OpaquePointer, type: cmark_node_type) {
+            self.node = node
+            var count = 0
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                count += 1
+                child = cmark_node_next(current)
+            }
+            switch type {
+            case CMARK_NODE_LIST: items.reserveCapacity(count)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                inlines.reserveCapacity(count)
+            default: blocks.reserveCapacity(count)
+            }
+        }
     }
 
-    /// Reads the children of `node` in order into an array sized once, without an intermediate
-    /// array of pointers.
-    private func children<T>(of node: OpaquePointer, _ read: (OpaquePointer) -> T?) -> [T] {
-        var count = 0
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            count += 1
-            child = cmark_node_next(current)
+    /// The blocks of `document` and where it has raw HTML, in order, or the first node nested
+    /// deeper than `CommonMark.maximumNesting`; one pass of cmark's iterator finds all three.
+    func read(_ document: OpaquePointer) -> Result<Document, MarkdownLimit> {
+        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned no iterator") }
+        defer { cmark_iter_free(iterator) }
+        var stack: [Level] = []
+        var current = Level(document, type: CMARK_NODE_DOCUMENT)
+        var rawHTML: [SourcePosition] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator) else {
+                preconditionFailure("cmark's iterator ended before leaving the document")
+            }
+            if node == document {
+                if event == CMARK_EVENT_EXIT { return .success(Document(blocks: current.blocks, rawHTML: rawHTML)) }
+                continue
+            }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                let finished = consume current
+                current = stack.removeLast()
+                add(finished, type: type, to: &current)
+            } else if CommonMark.isLeaf(type) {
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(blockPosition(of: node)) }
+                addLeaf(node, type: type, to: &current)
+            } else {
+                stack.append(consume current)
+                current = Level(node, type: type)
+                // The stack holds the document and the containers around `node`.
+                if stack.count > CommonMark.maximumNesting {
+                    return .failure(.nestedTooDeep(blockPosition(of: node), limit: CommonMark.maximumNesting))
+                }
+            }
         }
-        var result: [T] = []
-        result.reserveCapacity(count)
-        child = cmark_node_first_child(node)
-        while let current = child {
-            if let value = read(current) { result.append(value) }
-            child = cmark_node_next(current)
-        }
-        return result
     }
 
     /// The position of `node`, or of its nearest ancestor that has one (inlines have none in cmark 0.30).
@@ -184,60 +197,62 @@ private struct NodeReader {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private func block(_ node: OpaquePointer) -> Block? {
-        switch cmark_node_get_type(node) {
+    /// Adds a container, its children read, to its parent.
+    private func add(_ level: Level, type: cmark_node_type, to parent: inout Level) {
+        let node = level.node
+        switch type {
         case CMARK_NODE_PARAGRAPH:
-            return .paragraph(inlines(under: node), position(of: node))
+            parent.blocks.append(.paragraph(level.inlines, position(of: node)))
         case CMARK_NODE_HEADING:
-            let level = Int(cmark_node_get_heading_level(node))
-            return .heading(level: level, content: inlines(under: node), id: nil, position(of: node))
+            let headingLevel = Int(cmark_node_get_heading_level(node))
+            parent.blocks.append(.heading(level: headingLevel, content: level.inlines, id: nil, position(of: node)))
         case CMARK_NODE_BLOCK_QUOTE:
-            return .blockQuote(blocks(under: node))
+            parent.blocks.append(.blockQuote(level.blocks))
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
             let style = ListStyle(
                 start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
                 isTight: cmark_node_get_list_tight(node) != 0
             )
-            return .list(style, items: children(of: node, blocks(under:)))
-        case CMARK_NODE_CODE_BLOCK:
-            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            return .codeBlock(info: info, literal: literal(of: node), position(of: node))
-        case CMARK_NODE_HTML_BLOCK:
-            return .htmlBlock(literal(of: node), position(of: node))
-        case CMARK_NODE_THEMATIC_BREAK:
-            return .thematicBreak
+            parent.blocks.append(.list(style, items: level.items))
+        case CMARK_NODE_ITEM:
+            parent.items.append(level.blocks)
+        case CMARK_NODE_EMPH:
+            parent.inlines.append(.emphasis(level.inlines))
+        case CMARK_NODE_STRONG:
+            parent.inlines.append(.strong(level.inlines))
+        // Links and images carry their own position; the other inlines need none.
+        case CMARK_NODE_LINK:
+            parent.inlines.append(
+                .link(
+                    destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                    title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                    content: level.inlines, blockPosition(of: node)))
+        case CMARK_NODE_IMAGE:
+            parent.inlines.append(
+                .image(
+                    source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                    title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                    alt: level.inlines, blockPosition(of: node)))
         default:
-            return nil
+            break
         }
     }
 
-    /// Links and images carry their own position; the other inlines need none.
-    private func inlines(under parent: OpaquePointer) -> [Inline] {
-        children(of: parent, inline)
-    }
-
-    private func inline(_ node: OpaquePointer) -> Inline? {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: return .text(literal(of: node))
-        case CMARK_NODE_SOFTBREAK: return .softBreak
-        case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code(literal(of: node))
-        case CMARK_NODE_HTML_INLINE: return .html(literal(of: node))
-        case CMARK_NODE_EMPH: return .emphasis(inlines(under: node))
-        case CMARK_NODE_STRONG: return .strong(inlines(under: node))
-        case CMARK_NODE_LINK:
-            return .link(
-                destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                content: inlines(under: node), blockPosition(of: node))
-        case CMARK_NODE_IMAGE:
-            return .image(
-                source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                alt: inlines(under: node), blockPosition(of: node))
-        default:
-            return nil
+    /// Adds a node without children to its parent.
+    private func addLeaf(_ node: OpaquePointer, type: cmark_node_type, to parent: inout Level) {
+        switch type {
+        case CMARK_NODE_CODE_BLOCK:
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            parent.blocks.append(.codeBlock(info: info, literal: literal(of: node), position(of: node)))
+        case CMARK_NODE_HTML_BLOCK: parent.blocks.append(.htmlBlock(literal(of: node), position(of: node)))
+        case CMARK_NODE_THEMATIC_BREAK: parent.blocks.append(.thematicBreak)
+        case CMARK_NODE_TEXT: parent.inlines.append(.text(literal(of: node)))
+        case CMARK_NODE_SOFTBREAK: parent.inlines.append(.softBreak)
+        case CMARK_NODE_LINEBREAK: parent.inlines.append(.lineBreak)
+        case CMARK_NODE_CODE: parent.inlines.append(.code(literal(of: node)))
+        case CMARK_NODE_HTML_INLINE: parent.inlines.append(.html(literal(of: node)))
+        default: break
         }
     }
 }

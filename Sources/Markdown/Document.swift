@@ -76,31 +76,29 @@ public enum Inline: Hashable, Sendable {
 
 extension Inline {
     /// The text a reader sees, without markup (used for ids, alt text and tables of contents).
-    public var plainText: String {
-        switch self {
-        case .text(let text), .code(let text), .abbreviation(let text, _): text
-        case .softBreak, .lineBreak: " "
-        case .html: ""
-        case .emphasis(let children), .strong(let children): children.plainText
-        case .link(_, _, let children, _), .image(_, _, let children, _): children.plainText
-        }
-    }
+    public var plainText: String { [self].plainText }
 }
 
 extension Array where Element == Inline {
     /// The concatenated plain text of these inlines.
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String { text(keepingRawHTML: false) }
 
     /// The text of an image's `alt`, as cmark makes it: like `plainText`, but raw HTML is kept as
     /// text (it is escaped when written).
-    public var altText: String {
-        map { inline in
+    public var altText: String { text(keepingRawHTML: true) }
+
+    private func text(keepingRawHTML: Bool) -> String {
+        var text = ""
+        Walker.walk(self) { event in
+            guard case .enterInline(let inline) = event else { return .visitChildren }
             switch inline {
-            case .html(let html): html
-            case .emphasis(let children), .strong(let children): children.altText
-            case .link(_, _, let children, _), .image(_, _, let children, _): children.altText
-            default: inline.plainText
+            case .text(let part), .code(let part), .abbreviation(let part, _): text += part
+            case .softBreak, .lineBreak: text += " "
+            case .html(let html): if keepingRawHTML { text += html }
+            case .emphasis, .strong, .link, .image: break
             }
-        }.joined()
+            return .visitChildren
+        }
+        return text
     }
 }

@@ -12,33 +12,55 @@ public struct HTMLRenderer: Sendable {
     public func render(_ blocks: [Block]) -> String {
         var output = ""
         output.reserveCapacity(4096)
-        for block in blocks { write(block, tight: false, into: &output) }
+        // Whether the paragraphs at each open level are a tight list item's; nothing open is not.
+        var tight: [Bool] = []
+        Walker.walk(blocks) { write($0, tight: &tight, into: &output) }
         return output
     }
-}
 
-// MARK: - Blocks
-
-extension HTMLRenderer {
     /// What stands in the page for raw HTML that is not allowed, as cmark writes it.
     public static let omittedHTML = "<!-- raw HTML omitted -->"
 }
 
+// MARK: - Writing
+
 private extension HTMLRenderer {
-    /// Writes one block the way cmark's HTML writer does: every block but a tight list's
-    /// paragraph starts on a new line (`newLine`), and a tight paragraph is its bare text.
-    func write(_ block: Block, tight: Bool, into output: inout String) {
+    /// Writes an event of the walk the way cmark's HTML writer does: every block but a tight list's
+    /// paragraph starts on a new line (`newLine`), and a tight paragraph is its bare text. `tight`
+    /// says, for each open level, whether its paragraphs are a tight list item's.
+    func write(_ event: Walker.Event, tight: inout [Bool], into output: inout String) -> Walker.Step {
+        switch event {
+        case .enterBlock(let block):
+            if case .blockQuote = block { tight.append(false) }
+            enter(block, tight: tight.last ?? false, into: &output)
+        case .exitBlock(let block):
+            if case .blockQuote = block { tight.removeLast() }
+            exit(block, tight: tight.last ?? false, into: &output)
+        case .enterItem(let style):
+            tight.append(style.isTight)
+            newLine(&output)
+            output += "<li>"
+        case .exitItem:
+            tight.removeLast()
+            output += "</li>\n"
+        case .enterInline(let inline):
+            enter(inline, into: &output)
+            // An image's children are its alt text, written whole.
+            if case .image = inline { return .skipChildren }
+        case .exitInline(let inline):
+            exit(inline, into: &output)
+        }
+        return .visitChildren
+    }
+
+    func enter(_ block: Block, tight: Bool, into output: inout String) {
         switch block {
-        case .paragraph(let inlines, _):
-            if tight {
-                write(inlines, into: &output)
-            } else {
+        case .paragraph:
+            if !tight {
                 newLine(&output)
                 output += "<p>"
-                write(inlines, into: &output)
-                output += "</p>\n"
             }
-        case .heading(let level, let content, let id, _):
+        case .heading(let level, _, let id, _):
             newLine(&output)
             output += "<h\(level)"
             if let id {
@@ -47,16 +69,16 @@ private extension HTMLRenderer {
                 output += "\""
             }
             output += ">"
-            write(content, into: &output)
-            output += "</h\(level)>\n"
-        case .blockQuote(let blocks):
+        case .blockQuote:
             newLine(&output)
             output += "<blockquote>\n"
-            for child in blocks { write(child, tight: false, into: &output) }
+        case .list(let style, _):
             newLine(&output)
-            output += "</blockquote>\n"
-        case .list(let style, let items):
-            writeList(style, items: items, into: &output)
+            if let start = style.start {
+                output += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+            } else {
+                output += "<ul>\n"
+            }
         case .codeBlock(let info, let literal, _):
             newLine(&output)
             let language = Block.infoWords(info).first.map(String.init) ?? ""
@@ -76,36 +98,28 @@ private extension HTMLRenderer {
         }
     }
 
-    func writeList(_ style: ListStyle, items: [[Block]], into output: inout String) {
-        newLine(&output)
-        if let start = style.start {
-            output += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
-        } else {
-            output += "<ul>\n"
-        }
-        for item in items {
+    func exit(_ block: Block, tight: Bool, into output: inout String) {
+        switch block {
+        case .paragraph:
+            if !tight { output += "</p>\n" }
+        case .heading(let level, _, _, _):
+            output += "</h\(level)>\n"
+        case .blockQuote:
             newLine(&output)
-            output += "<li>"
-            for child in item { write(child, tight: style.isTight, into: &output) }
-            output += "</li>\n"
+            output += "</blockquote>\n"
+        case .list(let style, _):
+            output += style.start == nil ? "</ul>\n" : "</ol>\n"
+        case .codeBlock, .htmlBlock, .thematicBreak, .generated:
+            break
         }
-        output += style.start == nil ? "</ul>\n" : "</ol>\n"
     }
 
     /// Ends the current line unless the output is empty or at the start of a line (cmark's `cr`).
     func newLine(_ output: inout String) {
         if let last = output.utf8.last, last != UInt8(ascii: "\n") { output += "\n" }
     }
-}
 
-// MARK: - Inlines
-
-private extension HTMLRenderer {
-    func write(_ inlines: [Inline], into output: inout String) {
-        for inline in inlines { write(inline, into: &output) }
-    }
-
-    func write(_ inline: Inline, into output: inout String) {
+    func enter(_ inline: Inline, into output: inout String) {
         switch inline {
         case .text(let text): HTML.escape(text, into: &output)
         case .softBreak: output += "\n"
@@ -121,22 +135,14 @@ private extension HTMLRenderer {
             output += "\">"
             HTML.escape(text, into: &output)
             output += "</abbr>"
-        case .emphasis(let children):
-            output += "<em>"
-            write(children, into: &output)
-            output += "</em>"
-        case .strong(let children):
-            output += "<strong>"
-            write(children, into: &output)
-            output += "</strong>"
-        case .link(let destination, let title, let children, _):
+        case .emphasis: output += "<em>"
+        case .strong: output += "<strong>"
+        case .link(let destination, let title, _, _):
             output += "<a href=\""
             writeURL(destination, into: &output)
             output += "\""
             writeTitle(title, into: &output)
             output += ">"
-            write(children, into: &output)
-            output += "</a>"
         case .image(let source, let title, let alt, _):
             output += "<img src=\""
             writeURL(source, into: &output)
@@ -145,6 +151,15 @@ private extension HTMLRenderer {
             output += "\""
             writeTitle(title, into: &output)
             output += ">"
+        }
+    }
+
+    func exit(_ inline: Inline, into output: inout String) {
+        switch inline {
+        case .emphasis: output += "</em>"
+        case .strong: output += "</strong>"
+        case .link: output += "</a>"
+        case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .image: break
         }
     }
 

@@ -12,22 +12,23 @@ extension SearchIndex {
         var current = Section(chapter: chapter.title, heading: chapter.title, url: url, text: "")
         var text = SectionText()
         text.add(chapter.description)
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .heading(_, let content, let id?, _):
-                    finish(current, text)
-                    current = Section(chapter: chapter.title, heading: content.plainText.trimmed, url: url + "#" + id, text: "")
-                    text = SectionText()
-                case .heading(_, let content, nil, _), .paragraph(let content, _): text.add(content)
-                case .codeBlock(_, let literal, _): text.add(literal)
-                case .blockQuote(let children): walk(children)
-                case .list(_, let items): items.forEach(walk)
-                case .htmlBlock, .thematicBreak, .generated: break
-                }
+        // A heading's or paragraph's text is read whole, not inline by inline.
+        Walker.walk(blocks) { event in
+            guard case .enterBlock(let block) = event else { return .visitChildren }
+            switch block {
+            case .heading(_, let content, let id?, _):
+                finish(current, text)
+                current = Section(chapter: chapter.title, heading: content.plainText.trimmed, url: url + "#" + id, text: "")
+                text = SectionText()
+                return .skipChildren
+            case .heading(_, let content, nil, _), .paragraph(let content, _):
+                text.add(content)
+                return .skipChildren
+            case .codeBlock(_, let literal, _): text.add(literal)
+            case .blockQuote, .list, .htmlBlock, .thematicBreak, .generated: break
             }
+            return .visitChildren
         }
-        walk(blocks)
         finish(current, text)
     }
 

@@ -25,14 +25,14 @@ package struct SectionText {
     private mutating func endPart() { pendingSpace = !utf8.isEmpty }
 
     private mutating func append(_ inlines: [Inline]) {
-        for inline in inlines {
+        Walker.walk(inlines) { event in
+            guard case .enterInline(let inline) = event else { return .visitChildren }
             switch inline {
             case .text(let text), .code(let text), .abbreviation(let text, _): append(text)
             case .softBreak, .lineBreak: endPart()
-            case .html: break
-            case .emphasis(let children), .strong(let children), .link(_, _, let children, _), .image(_, _, let children, _):
-                append(children)
+            case .html, .emphasis, .strong, .link, .image: break
             }
+            return .visitChildren
         }
     }
 

@@ -134,38 +134,22 @@ struct Structure: Equatable {
     var links: [String] = []
 
     init(_ blocks: [Block]) {
-        visit(blocks)
-    }
-
-    private mutating func visit(_ blocks: [Block]) {
-        for block in blocks {
-            switch block {
-            case .heading(let level, let content, _, _):
+        Walker.walk(blocks) { event in
+            switch event {
+            case .enterBlock(.heading(let level, let content, _, _)):
                 headingsPerLevel[level, default: 0] += 1
                 headingIDs.append(HeadingID.splitExplicitID(content).1 ?? "")
-                visit(content)
-            case .paragraph(let inlines, _): visit(inlines)
-            case .blockQuote(let children): visit(children)
-            case .list(_, let items): for item in items { visit(item) }
-            case .codeBlock(let info, let literal, _):
+            case .enterBlock(.codeBlock(let info, let literal, _)):
                 if info.hasPrefix("table ") { tables.append(info) }
                 if info == "figure" {
                     figures.append(literal.split(separator: "\n").first { $0.hasPrefix("number:") }.map(String.init) ?? "")
                 }
+            case .enterInline(.link(let destination, _, _, _)): links.append(destination)
+            // Links in an image's alt text are not the chapter's links.
+            case .enterInline(.image): return .skipChildren
             default: break
             }
-        }
-    }
-
-    private mutating func visit(_ inlines: [Inline]) {
-        for inline in inlines {
-            switch inline {
-            case .link(let destination, _, let content, _):
-                links.append(destination)
-                visit(content)
-            case .emphasis(let children), .strong(let children): visit(children)
-            default: break
-            }
+            return .visitChildren
         }
     }
 }
@@ -243,19 +227,25 @@ enum OriginalReport {
 
     /// The reader's text of Markdown blocks, with figures as `圖 N caption source`.
     static func text(of blocks: [Block], figureLabel: String) -> String {
-        blocks.map { block -> String in
+        var parts: [String] = []
+        Walker.walk(blocks) { event in
+            guard case .enterBlock(let block) = event else { return .visitChildren }
             switch block {
-            case .paragraph(let inlines, _): inlines.plainText
-            case .heading(_, let content, _, _): HeadingID.splitExplicitID(content).0.plainText
-            case .blockQuote(let children): text(of: children, figureLabel: figureLabel)
-            case .list(_, let items): items.map { text(of: $0, figureLabel: figureLabel) }.joined(separator: "\n")
+            case .paragraph(let inlines, _):
+                parts.append(inlines.plainText)
+                return .skipChildren
+            case .heading(_, let content, _, _):
+                parts.append(HeadingID.splitExplicitID(content).0.plainText)
+                return .skipChildren
             case .codeBlock(let info, let literal, _) where info == "figure":
-                literal.split(separator: "\n").map { line in
+                parts += literal.split(separator: "\n").map { line in
                     let value = line.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
                     return line.hasPrefix("number:") ? figureLabel + value : value.trimmingCharacters(in: CharacterSet(charactersIn: " \""))
-                }.joined(separator: "\n")
-            default: ""
+                }
+            default: break
             }
-        }.joined(separator: "\n")
+            return .visitChildren
+        }
+        return parts.joined(separator: "\n")
     }
 }

@@ -55,14 +55,19 @@ struct Coverage {
         return count
     }
 
+    /// The text of the paragraphs, in block quotes and lists too, a space between two (only its
+    /// words are counted).
     private static func text(of blocks: [Markdown.Block]) -> String {
-        blocks.map { block -> String in
-            switch block {
-            case .paragraph(let inlines, _): inlines.plainText
-            case .blockQuote(let children): text(of: children)
-            case .list(_, let items): items.map { text(of: $0) }.joined(separator: " ")
-            default: ""
+        var paragraphs: [String] = []
+        Walker.walk(blocks) { event in
+            switch event {
+            case .enterBlock(.paragraph(let inlines, _)):
+                paragraphs.append(inlines.plainText)
+                return .skipChildren
+            case .enterBlock(.heading): return .skipChildren
+            default: return .visitChildren
             }
-        }.joined(separator: " ")
+        }
+        return paragraphs.joined(separator: " ")
     }
 }

@@ -75,12 +75,12 @@ struct ChapterPipeline {
                 default:
                     return block
                 }
-            case .blockQuote(let children): return .blockQuote(children.map(expand))
-            case .list(let style, let items): return .list(style, items: items.map { $0.map(expand) })
             default: return block
             }
         }
-        let blocks = (glossaries[chapter.language.code] ?? GlossaryMarker(terms: [])).mark(outlined.blocks.map(expand))
+        // Code blocks inside block quotes and lists too, in order.
+        let expanded = Rewriter.rewrite(outlined.blocks, block: expand)
+        let blocks = (glossaries[chapter.language.code] ?? GlossaryMarker(terms: [])).mark(expanded)
         return ExpandedChapter(chapter: chapter, blocks: blocks, outline: outlined.outline, anchors: anchors)
     }
 

@@ -49,42 +49,26 @@ struct GlossaryMarker {
         self.init(terms: terms)
     }
 
-    /// `blocks` with the first use of each acronym marked.
+    /// `blocks` with the first use of each acronym marked, in document order.
     func mark(_ blocks: [Block]) -> [Block] {
         guard !termsByFirstWord.isEmpty else { return blocks }
         var used: Set<String> = []
-        return blocks.map { mark($0, used: &used) }
+        return Rewriter.rewrite(blocks, entering: Self.marksInside) { inline, result in
+            if case .text(let text) = inline { mark(text, used: &used, into: &result) } else { result.append(inline) }
+        }
     }
 }
 
-// MARK: - Walking the tree
+// MARK: - Marking text
 
 private extension GlossaryMarker {
-    func mark(_ block: Block, used: inout Set<String>) -> Block {
-        switch block {
-        case .paragraph(let inlines, let position):
-            return .paragraph(mark(inlines, used: &used), position)
-        case .blockQuote(let children):
-            return .blockQuote(children.map { mark($0, used: &used) })
-        case .list(let style, let items):
-            return .list(style, items: items.map { $0.map { mark($0, used: &used) } })
-        case .heading, .codeBlock, .htmlBlock, .thematicBreak, .generated:
-            return block
+    /// Text is marked in paragraphs, block quotes, lists and emphasis; not in headings, links or
+    /// images (code and generated blocks have no text inlines).
+    static func marksInside(_ node: Rewriter.Node) -> Bool {
+        switch node {
+        case .block(.heading), .inline(.link), .inline(.image): false
+        default: true
         }
-    }
-
-    func mark(_ inlines: [Inline], used: inout Set<String>) -> [Inline] {
-        var result: [Inline] = []
-        result.reserveCapacity(inlines.count)
-        for inline in inlines {
-            switch inline {
-            case .text(let text): mark(text, used: &used, into: &result)
-            case .emphasis(let children): result.append(.emphasis(mark(children, used: &used)))
-            case .strong(let children): result.append(.strong(mark(children, used: &used)))
-            case .softBreak, .lineBreak, .code, .html, .link, .image, .abbreviation: result.append(inline)
-            }
-        }
-        return result
     }
 
     /// Splits one text inline around the acronyms used for the first time.

@@ -12,37 +12,29 @@ struct LinkRewriter {
     let urls: SiteURLs
     let siteFiles: SiteFiles
 
+    /// `blocks` with the destinations of links and images resolved, in document order: a link
+    /// before the images in its text (an image's alt text is left alone).
     func rewrite(_ blocks: [Block], log: inout DiagnosticLog) -> [Block] {
-        blocks.map { rewrite($0, log: &log) }
-    }
-
-    private func rewrite(_ block: Block, log: inout DiagnosticLog) -> Block {
-        switch block {
-        case .paragraph(let inlines, let position):
-            return .paragraph(rewrite(inlines, log: &log), position)
-        case .heading(let level, let content, let id, let position):
-            return .heading(level: level, content: rewrite(content, log: &log), id: id, position)
-        case .blockQuote(let children):
-            return .blockQuote(children.map { rewrite($0, log: &log) })
-        case .list(let style, let items):
-            return .list(style, items: items.map { $0.map { rewrite($0, log: &log) } })
-        default:
-            return block
+        // A link is resolved when it is entered; the rewriter hands it back after its text, which
+        // may hold images, and it takes the last target resolved.
+        var linkTargets: [String] = []
+        let entering = { (node: Rewriter.Node) -> Bool in
+            switch node {
+            case .inline(.link(let destination, _, _, let position)):
+                linkTargets.append(resolve(destination, at: chapter.location(position), log: &log) ?? destination)
+                return true
+            case .inline(.image): return false
+            case .block, .inline: return true
+            }
         }
-    }
-
-    private func rewrite(_ inlines: [Inline], log: inout DiagnosticLog) -> [Inline] {
-        inlines.map { inline in
+        return Rewriter.rewrite(blocks, entering: entering) { inline, result in
             switch inline {
-            case .link(let destination, let title, let content, let position):
-                let target = resolve(destination, at: chapter.location(position), log: &log) ?? destination
-                return .link(destination: target, title: title, content: rewrite(content, log: &log), position)
+            case .link(_, let title, let content, let position):
+                result.append(.link(destination: linkTargets.removeLast(), title: title, content: content, position))
             case .image(let source, let title, let alt, let position):
                 let target = resolve(source, at: chapter.location(position), log: &log) ?? source
-                return .image(source: target, title: title, alt: alt, position)
-            case .emphasis(let children): return .emphasis(rewrite(children, log: &log))
-            case .strong(let children): return .strong(rewrite(children, log: &log))
-            default: return inline
+                result.append(.image(source: target, title: title, alt: alt, position))
+            default: result.append(inline)
             }
         }
     }

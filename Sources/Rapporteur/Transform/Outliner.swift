@@ -17,7 +17,7 @@ struct Outliner {
     /// The chapter's blocks with ids set, and its outline.
     func run(log: inout DiagnosticLog) -> (blocks: [Block], outline: [OutlineEntry]) {
         var state = State()
-        let blocks = chapter.blocks.map { assign($0, state: &state, log: &log) }
+        let blocks = Rewriter.rewrite(chapter.blocks) { assign($0, state: &state, log: &log) }
         return (blocks, state.outline)
     }
 
@@ -27,6 +27,7 @@ struct Outliner {
         var index = 0
     }
 
+    /// Gives `block` its id if it is a heading; the rewriter hands over the headings in order.
     private func assign(_ block: Block, state: inout State, log: inout DiagnosticLog) -> Block {
         switch block {
         case .heading(let level, let content, _, let position):
@@ -63,10 +64,6 @@ struct Outliner {
             state.used[id] = position
             state.outline.append(OutlineEntry(level: level, id: id, text: text.plainText.trimmed))
             return .heading(level: level, content: text, id: id, position)
-        case .blockQuote(let children):
-            return .blockQuote(children.map { assign($0, state: &state, log: &log) })
-        case .list(let style, let items):
-            return .list(style, items: items.map { $0.map { assign($0, state: &state, log: &log) } })
         default:
             return block
         }
