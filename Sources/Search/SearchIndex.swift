@@ -51,7 +51,7 @@ package struct SearchIndex {
     /// The postings of every term, the terms in UTF-8 byte order (code point order), each term's
     /// sections in order.
     package func postings() -> [(term: String, sections: ArraySlice<Posting>)] {
-        var terms = SearchTerms()
+        var terms = SearchTerms(rules: SearchRules(language: language))
         // Each term's posting in the last section it was seen in; its earlier ones are in
         // `finished`. Few terms, so `latest` stays in the cache, and `finished` is only appended to.
         var latest: [Posting] = []

@@ -11,6 +11,12 @@ package struct SearchTerms {
     /// The (folded) words seen so far, and the term of each: `nil` for a stop word or a single letter.
     private var words = NumberedByteStrings()
     private var wordTerms: [Int?] = []
+    private let rules: SearchRules
+
+    /// English rules unless told otherwise.
+    package init(rules: SearchRules = SearchRules(language: "en")) {
+        self.rules = rules
+    }
 
     package func text(of term: Int) -> String {
         String(decoding: texts[term], as: UTF8.self)
@@ -128,7 +134,10 @@ package struct SearchTerms {
     }
 
     private mutating func term(ofWord word: String) -> Int? {
-        guard word.count > 1, !SearchTokenizer.stopWords.contains(word) else { return nil }
+        let word = word.utf8.allSatisfy { $0 < 0x80 } ? word : word.folding(options: .diacriticInsensitive, locale: nil)
+        guard word.count > 1 else { return nil }
+        guard rules.stemsEnglish else { return texts.number(of: word.utf8).number }
+        guard !SearchTokenizer.stopWords.contains(word) else { return nil }
         return texts.number(of: EnglishStemmer.stem(word).utf8).number
     }
 }

@@ -139,3 +139,32 @@ import Testing
         #expect(try result.text("en/search/index.html").contains("data-index=\"/tel53/en/search/index.json\""))
     }
 }
+
+/// Search rules chosen by language code.
+@Suite struct SearchRulesTests {
+    private func terms(_ text: String, _ language: String) -> [String] {
+        var terms = SearchTerms(rules: SearchRules(language: language))
+        var numbers: [Int] = []
+        terms.appendTerms(of: text, to: &numbers)
+        return numbers.map(terms.text(of:))
+    }
+
+    @Test func onlyEnglishIsStemmedAndLosesItsFunctionWords() {
+        #expect(terms("The meetings of APEC", "en") == ["meet", "apec"])
+        #expect(terms("The meetings of APEC", "en-GB") == ["meet", "apec"])
+        #expect(terms("The meetings of APEC", "zh-Hant") == ["the", "meetings", "of", "apec"])
+        #expect(terms("Las reuniones de APEC", "es") == ["las", "reuniones", "de", "apec"])
+    }
+
+    @Test func accentsAndCaseAreFoldedInEveryLanguage() {
+        #expect(terms("Économie numérique", "fr") == ["economie", "numerique"])
+        #expect(terms("Économies", "en") == ["economi"])
+        #expect(terms("Économies", "fr") == ["economies"])
+    }
+
+    @Test func cjkKanaAndHangulAreReadAsCharacterPairs() {
+        #expect(terms("資安會議", "zh-Hant") == ["資安", "安會", "會議"])
+        #expect(terms("会議です", "ja") == ["会議", "議で", "です"])
+        #expect(terms("정보통신", "ko") == ["정보", "보통", "통신"])
+    }
+}

@@ -2,8 +2,9 @@
 // the search page for the query in ?q=. Queries are split as Sources/Rapporteur/Search/
 // SearchTokenizer.swift splits the text: a run of CJK characters gives its bigrams (one
 // character alone is its own term, and also finds the bigrams that hold it); other words are
-// lower-cased and stemmed with Porter's step 1, as EnglishStemmer.swift does. The two must
-// stay in step.
+// lower-cased and stripped of accents, and in an English index (SearchRules.swift) stemmed with
+// Porter's step 1, as EnglishStemmer.swift does, its function words left out. The two must stay
+// in step.
 (function () {
   "use strict";
 
@@ -17,6 +18,8 @@
   var CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3ffff}]/u;
   var WORD = /[\p{Alphabetic}\p{N}]/u;
   var MAX_RESULTS = 50;
+  // Whether words are stemmed: set from the index's language once it is loaded.
+  var english = true;
 
   // MARK: - Terms
 
@@ -31,7 +34,9 @@
       cjk = "";
       word = "";
     }
-    for (var character of text.normalize("NFKC").toLowerCase()) {
+    // Accents off (NFD, then the marks dropped) and back to composed form, as the index folds them.
+    var folded = text.normalize("NFKC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+    for (var character of folded) {
       if (CJK.test(character)) {
         if (word) flush();
         cjk += character;
@@ -54,7 +59,7 @@
         var characters = Array.from(run.text);
         if (characters.length === 1) terms.push(characters[0]);
         for (var i = 1; i < characters.length; i++) terms.push(characters[i - 1] + characters[i]);
-      } else if (Array.from(run.text).length > 1 && !STOP_WORDS.has(run.text)) {
+      } else if (Array.from(run.text).length > 1 && !(english && STOP_WORDS.has(run.text))) {
         terms.push(stem(run.text));
       }
     });
@@ -87,7 +92,7 @@
   }
 
   function stem(word) {
-    if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;
+    if (!english || word.length <= 2 || !/^[a-z]+$/.test(word)) return word;
     // 1a
     if (/(sses|ies)$/.test(word)) word = word.slice(0, -2);
     else if (/s$/.test(word) && !/ss$/.test(word)) word = word.slice(0, -1);
@@ -260,6 +265,7 @@
       return response.json();
     })
     .then(function (index) {
+      english = /^en(-|$)/i.test(index.language || "");
       var found = search(index, query);
       status.textContent = message(found.length ? "count" : "none", query, found.length);
       show(found, query);
