@@ -5,19 +5,19 @@ extension Block {
     /// Two blocks are equal when their walks are: the same nodes, with the same fields, entered and
     /// left in the same order.
     public static func == (lhs: Block, rhs: Block) -> Bool {
-        NodeFields.walk([lhs]) == NodeFields.walk([rhs])
+        NodeFields.of { Walker.walk([lhs], $0) } == NodeFields.of { Walker.walk([rhs], $0) }
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(NodeFields.walk([self])) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(NodeFields.of { Walker.walk([self], $0) }) }
 }
 
 extension Inline {
     /// Two inlines are equal when their walks are (see `Block.==`).
     public static func == (lhs: Inline, rhs: Inline) -> Bool {
-        NodeFields.walk([lhs]) == NodeFields.walk([rhs])
+        NodeFields.of { Walker.walk([lhs], $0) } == NodeFields.of { Walker.walk([rhs], $0) }
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(NodeFields.walk([self])) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(NodeFields.of { Walker.walk([self], $0) }) }
 }
 
 // MARK: - One event at a time
@@ -86,19 +86,10 @@ private enum NodeFields: Hashable {
 }
 
 private extension NodeFields {
-    /// The fields of every event of a walk, in order.
-    static func walk(_ blocks: [Block]) -> [NodeFields] {
+    /// The fields of every event of `walk`, in order.
+    static func of(_ walk: ((Walker.Event) -> Walker.Step) -> Void) -> [NodeFields] {
         var fields: [NodeFields] = []
-        Walker.walk(blocks) { event in
-            fields.append(NodeFields(event))
-            return .visitChildren
-        }
-        return fields
-    }
-
-    static func walk(_ inlines: [Inline]) -> [NodeFields] {
-        var fields: [NodeFields] = []
-        Walker.walk(inlines) { event in
+        walk { event in
             fields.append(NodeFields(event))
             return .visitChildren
         }

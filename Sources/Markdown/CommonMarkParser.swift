@@ -222,18 +222,14 @@ private struct NodeReader {
         case CMARK_NODE_STRONG:
             parent.inlines.append(.strong(level.inlines))
         // Links and images carry their own position; the other inlines need none.
-        case CMARK_NODE_LINK:
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+            let position = blockPosition(of: node)
             parent.inlines.append(
-                .link(
-                    destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                    title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                    content: level.inlines, blockPosition(of: node)))
-        case CMARK_NODE_IMAGE:
-            parent.inlines.append(
-                .image(
-                    source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                    title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
-                    alt: level.inlines, blockPosition(of: node)))
+                type == CMARK_NODE_LINK
+                    ? .link(destination: url, title: title, content: level.inlines, position)
+                    : .image(source: url, title: title, alt: level.inlines, position))
         default:
             break
         }

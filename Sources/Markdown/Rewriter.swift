@@ -44,40 +44,31 @@ public enum Rewriter {
 // MARK: - The stack
 
 extension Rewriter {
-    /// The blocks of the root, a block quote or a list item, or the items of a list: those read
-    /// and those written. The child being rewritten (`index`) owns the level above it.
+    /// A level of blocks or list items read as the walker reads them (`read.index` is the child
+    /// being rewritten, which owns the level above it), and the children written so far.
     @usableFromInline struct BlockLevel {
-        @usableFromInline var blocks: [Block]
-        @usableFromInline var items: [[Block]]
-        /// The list's style for a level of items; nil for a level of blocks.
-        @usableFromInline var listStyle: ListStyle?
-        @usableFromInline var index = 0
+        @usableFromInline var read: Walker.BlockLevel
         @usableFromInline var rewrittenBlocks: [Block] = []
         @usableFromInline var rewrittenItems: [[Block]] = []
 
         @inlinable init(_ blocks: [Block]) {
-            self.blocks = blocks
-            items = []
-            listStyle = nil
+            read = Walker.BlockLevel(blocks)
             rewrittenBlocks.reserveCapacity(blocks.count)
         }
 
         @inlinable init(_ items: [[Block]], style: ListStyle) {
-            blocks = []
-            self.items = items
-            listStyle = style
+            read = Walker.BlockLevel(items, style: style)
             rewrittenItems.reserveCapacity(items.count)
         }
     }
 
-    /// Inlines read and written.
+    /// A level of inlines read as the walker reads them, and those written so far.
     @usableFromInline struct InlineLevel {
-        @usableFromInline var inlines: [Inline]
-        @usableFromInline var index = 0
+        @usableFromInline var read: Walker.InlineLevel
         @usableFromInline var rewritten: [Inline] = []
 
         @inlinable init(_ inlines: [Inline]) {
-            self.inlines = inlines
+            read = Walker.InlineLevel(inlines)
             rewritten.reserveCapacity(inlines.count)
         }
     }
@@ -94,15 +85,15 @@ extension Rewriter {
         var inlineStack: [InlineLevel] = []
         var level = BlockLevel(blocks)
         while true {
-            if level.listStyle != nil {
-                if level.index < level.items.count {
-                    let item = level.items[level.index]
+            if level.read.listStyle != nil {
+                if level.read.index < level.read.items.count {
+                    let item = level.read.items[level.read.index]
                     stack.append(consume level)
                     level = BlockLevel(item)
                     continue
                 }
-            } else if level.index < level.blocks.count {
-                var rewritten = level.blocks[level.index]
+            } else if level.read.index < level.read.blocks.count {
+                var rewritten = level.read.blocks[level.read.index]
                 switch rewritten {
                 case .paragraph(let inlines, let position) where visitsInlines && entering(.block(rewritten)):
                     rewritten = .paragraph(rewrite(inlines, entering: entering, inline: inline, stack: &inlineStack), position)
@@ -121,19 +112,19 @@ extension Rewriter {
                     break
                 }
                 level.rewrittenBlocks.append(transform(rewritten))
-                level.index += 1
+                level.read.index += 1
                 continue
             }
             // The level is complete: it becomes a child of the level that waits above it.
             guard var parent = stack.popLast() else { return level.rewrittenBlocks }
-            if parent.listStyle != nil {
+            if parent.read.listStyle != nil {
                 parent.rewrittenItems.append(level.rewrittenBlocks)
-            } else if let style = level.listStyle {
+            } else if let style = level.read.listStyle {
                 parent.rewrittenBlocks.append(transform(.list(style, items: level.rewrittenItems)))
             } else {
                 parent.rewrittenBlocks.append(transform(.blockQuote(level.rewrittenBlocks)))
             }
-            parent.index += 1
+            parent.read.index += 1
             level = consume parent
         }
     }
@@ -145,8 +136,8 @@ extension Rewriter {
     ) -> [Inline] {
         var level = InlineLevel(inlines)
         while true {
-            if level.index < level.inlines.count {
-                let inline = level.inlines[level.index]
+            if level.read.index < level.read.inlines.count {
+                let inline = level.read.inlines[level.read.index]
                 switch inline {
                 case .emphasis(let children), .strong(let children), .link(_, _, let children, _), .image(_, _, let children, _):
                     if entering(.inline(inline)) {
@@ -158,13 +149,13 @@ extension Rewriter {
                     break
                 }
                 transform(inline, &level.rewritten)
-                level.index += 1
+                level.read.index += 1
                 continue
             }
             guard let parent = stack.popLast() else { return level.rewritten }
             let children = level.rewritten
             let rebuilt: Inline
-            switch parent.inlines[parent.index] {
+            switch parent.read.inlines[parent.read.index] {
             case .emphasis: rebuilt = .emphasis(children)
             case .strong: rebuilt = .strong(children)
             case .link(let destination, let title, _, let position):
@@ -175,7 +166,7 @@ extension Rewriter {
             }
             level = consume parent  // frees the finished level, so that `children` is held once
             transform(rebuilt, &level.rewritten)
-            level.index += 1
+            level.read.index += 1
         }
     }
 }

@@ -4,18 +4,13 @@ import Testing
 
 @Suite struct WalkerTests {
     /// The walk of `blocks` as a string: each node entered is `name(` and left is `)`.
-    static func trace(_ blocks: [Block]) -> String {
-        var events: [Walker.Event] = []
-        Walker.walk(blocks) { event in
-            events.append(event)
-            return .visitChildren
-        }
-        return trace(events)
-    }
+    static func trace(_ blocks: [Block]) -> String { trace { Walker.walk(blocks, $0) } }
 
-    static func trace(_ inlines: [Inline]) -> String {
+    static func trace(_ inlines: [Inline]) -> String { trace { Walker.walk(inlines, $0) } }
+
+    static func trace(_ walk: ((Walker.Event) -> Walker.Step) -> Void) -> String {
         var events: [Walker.Event] = []
-        Walker.walk(inlines) { event in
+        walk { event in
             events.append(event)
             return .visitChildren
         }
