@@ -95,11 +95,13 @@ private struct Escaping: MustacheContentType {
 
 extension TemplateLibrary {
     /// The first key, as a path (`rows.2.source`), whose value is an `Optional`; nested
-    /// dictionaries and arrays are searched with a stack of their own.
+    /// dictionaries and arrays are searched with a stack of their own. It runs for every page, so
+    /// the common leaves (text, interface strings) are passed over by type, without reflection.
     static func keyHoldingAnOptional(in context: [String: Any]) -> String? {
         var stack: [(path: String, value: Any)] = context.map { ($0.key, $0.value) }
         while let (path, value) = stack.popLast() {
-            if Mirror(reflecting: value).displayStyle == .optional { return path }
+            if value is String || value is Bool || value is Int || value is [String: String] { continue }
+            if value is AnyOptional { return path }
             if let dictionary = value as? [String: Any] {
                 stack += dictionary.map { (path + "." + $0.key, $0.value) }
             } else if let array = value as? [Any] {
@@ -109,6 +111,10 @@ extension TemplateLibrary {
         return nil
     }
 }
+
+/// Any `Optional`, whatever it wraps: what template data must not hold.
+private protocol AnyOptional {}
+extension Optional: AnyOptional {}
 
 // MARK: - Loading
 

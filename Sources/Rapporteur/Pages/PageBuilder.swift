@@ -11,14 +11,14 @@ struct PageBuilder {
     let index: [String: [String: ExpandedChapter]]
     /// Renders tables for the table pages, as for tables embedded in chapters.
     private let pipeline: ChapterPipeline
-    /// What chapters may link to by the site's own addresses; made in `init` from `jobs()`.
-    private var siteFiles = SiteFiles.none
+    /// What chapters may link to by the site's own addresses: made from `jobs()` the first time
+    /// a chapter has such a link, so that a rebuild in `serve` does not list the whole site.
+    private let siteFiles = Once<SiteFiles>()
 
     init(build: Build, index: [String: [String: ExpandedChapter]]) {
         self.build = build
         self.index = index
         pipeline = ChapterPipeline(project: build.project, urls: build.urls)
-        siteFiles = SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: build.urls)
     }
 
     private var project: Project { build.project }
@@ -242,7 +242,11 @@ private extension PageBuilder {
         let chapter = expanded.chapter
         let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
         var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
-        let rewriter = LinkRewriter(chapter: chapter, index: index, project: project, urls: urls, siteFiles: siteFiles)
+        let rewriter = LinkRewriter(
+            chapter: chapter, index: index, project: project, urls: urls,
+            siteFiles: { [self] in
+                siteFiles.value { SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: urls) }
+            })
         let blocks = rewriter.rewrite(expanded.blocks, log: &log)
         let body = HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(blocks)
         context["body"] = body

@@ -8,9 +8,6 @@ struct SiteFiles: Sendable {
     /// The chapter each chapter page shows, by output path.
     let chapters: [String: ExpandedChapter]
 
-    /// No files: what a page builder holds until it has listed its pages.
-    static let none = SiteFiles(paths: [], index: [:], urls: SiteURLs(baseURL: "", basePath: "/"))
-
     init(paths: some Sequence<String>, index: [String: [String: ExpandedChapter]], urls: SiteURLs) {
         self.paths = Set(paths)
         var chapters: [String: ExpandedChapter] = [:]

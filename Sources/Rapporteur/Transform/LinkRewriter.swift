@@ -10,7 +10,8 @@ struct LinkRewriter {
     let index: [String: [String: ExpandedChapter]]
     let project: Project
     let urls: SiteURLs
-    let siteFiles: SiteFiles
+    /// The files the build writes, asked for only by a link to an address of the site.
+    let siteFiles: () -> SiteFiles
 
     /// `blocks` with the destinations of links and images resolved, in document order: a link
     /// before the images in its text (an image's alt text is left alone).
@@ -105,6 +106,7 @@ struct LinkRewriter {
         -> String?
     {
         let file = SiteFiles.file(ofAbsolutePath: Substring(path))
+        let siteFiles = siteFiles()
         guard siteFiles.paths.contains(file) else {
             log.error(
                 "link to '\(destination)': the site has no file \(file) (an address of the site starts at its root: /en/)", at: location)
