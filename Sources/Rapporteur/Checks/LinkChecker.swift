@@ -79,8 +79,14 @@ struct LinkChecker {
             let folder = page.utf8.lastIndex(of: UInt8(ascii: "/")).map { page[..<$0] } ?? ""
             absolute = Substring(Self.normalize(folder.isEmpty ? String(path) : folder + "/" + path))
         }
-        let target = absolute.isEmpty || absolute.utf8.last == UInt8(ascii: "/") ? absolute + "index.html" : String(absolute)
-        return (Self.percentDecoded(target), anchor)
+        return (Self.outputFile(of: absolute), anchor)
+    }
+
+    /// The output file a path from the site's root names (`en/plenary/` is
+    /// `en/plenary/index.html`), percent-decoded; the chapters' links to site addresses use it too.
+    static func outputFile(of path: Substring) -> String {
+        let target = path.isEmpty || path.utf8.last == UInt8(ascii: "/") ? path + "index.html" : String(path)
+        return percentDecoded(target)
     }
 
     private static func percentDecoded(_ text: String) -> String {

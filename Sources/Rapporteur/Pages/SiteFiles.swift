@@ -1,5 +1,3 @@
-import Foundation
-
 /// The files a build will write, known before any is written, so that a chapter's link to an
 /// address of the site (`/sitemap.xml`, `/en/plenary/#opening`) is checked at its source line.
 struct SiteFiles: Sendable {
@@ -20,9 +18,7 @@ struct SiteFiles: Sendable {
     /// The output file a site-absolute path names (`/en/plenary/` is `en/plenary/index.html`),
     /// without its query, percent-decoded.
     static func file(ofAbsolutePath path: Substring) -> String {
-        var relative = path.dropFirst()
-        if let query = relative.firstIndex(of: "?") { relative = relative[..<query] }
-        let decoded = relative.removingPercentEncoding ?? String(relative)
-        return decoded.isEmpty || decoded.hasSuffix("/") ? decoded + "index.html" : decoded
+        let relative = path.dropFirst()
+        return LinkChecker.outputFile(of: relative[..<(relative.firstIndex(of: "?") ?? relative.endIndex)])
     }
 }
