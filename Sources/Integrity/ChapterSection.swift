@@ -146,7 +146,7 @@ private struct Splitter {
             case .softBreak, .lineBreak:
                 let location = line.location
                 flush(&line, next: SourceLocation(file: location.file, line: (location.line ?? 1) + 1, column: 1))
-            case .html, .emphasis, .strong:
+            case .html, .emphasis, .strong, .sectionNumber:
                 break
             case .link(let destination, _, _, let position), .image(let destination, _, _, let position):
                 // The link's text follows on the link's own line.

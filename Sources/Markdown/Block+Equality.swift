@@ -44,6 +44,7 @@ private enum NodeFields: Hashable {
     case link(destination: String, title: String, SourcePosition)
     case image(source: String, title: String, SourcePosition)
     case abbreviation(String, title: String)
+    case sectionNumber(String)
     /// The end of the node last entered (its fields were compared when it was entered).
     case exit
 
@@ -81,6 +82,7 @@ private enum NodeFields: Hashable {
         case .link(let destination, let title, _, let position): self = .link(destination: destination, title: title, position)
         case .image(let source, let title, _, let position): self = .image(source: source, title: title, position)
         case .abbreviation(let text, let title): self = .abbreviation(text, title: title)
+        case .sectionNumber(let label): self = .sectionNumber(label)
         }
     }
 }

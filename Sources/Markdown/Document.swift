@@ -72,6 +72,8 @@ public enum Inline: Hashable, Sendable {
     case image(source: String, title: String, alt: [Inline], SourcePosition)
     /// An abbreviation and its expansion, marked up by the program (cmark never produces one).
     case abbreviation(String, title: String)
+    /// A heading's section number in the report's scheme (`(十一)`), set by the program.
+    case sectionNumber(String)
 }
 
 extension Inline {
@@ -92,7 +94,7 @@ extension Array where Element == Inline {
         Walker.walk(self) { event in
             guard case .enterInline(let inline) = event else { return .visitChildren }
             switch inline {
-            case .text(let part), .code(let part), .abbreviation(let part, _): text += part
+            case .text(let part), .code(let part), .abbreviation(let part, _), .sectionNumber(let part): text += part
             case .softBreak, .lineBreak: text += " "
             case .html(let html): if keepingRawHTML { text += html }
             case .emphasis, .strong, .link, .image: break

@@ -135,6 +135,10 @@ private extension HTMLRenderer {
             output += "\">"
             HTML.escape(text, into: &output)
             output += "</abbr>"
+        case .sectionNumber(let label):
+            output += "<span class=\"section-number\">"
+            HTML.escape(label, into: &output)
+            output += "</span>"
         case .emphasis: output += "<em>"
         case .strong: output += "<strong>"
         case .link(let destination, let title, _, _):
@@ -159,7 +163,7 @@ private extension HTMLRenderer {
         case .emphasis: output += "</em>"
         case .strong: output += "</strong>"
         case .link: output += "</a>"
-        case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .image: break
+        case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .sectionNumber, .image: break
         }
     }
 

@@ -44,7 +44,16 @@ extension Build {
             }
         }
         let isOriginal = chapter.language.code == config.defaultLanguage.code
-        let outlined = Outliner(chapter: chapter, counterpartIDs: isOriginal ? nil : original?.outline.map(\.id)).run(log: &log)
+        var outlined = Outliner(chapter: chapter, counterpartIDs: isOriginal ? nil : original?.outline.map(\.id)).run(log: &log)
+        if let numbering = chapter.numbering {
+            outlined = SectionNumberer(numbering: numbering, scheme: chapter.language.numbering).run(
+                outlined.blocks, outline: outlined.outline)
+        }
+        if let original, original.chapter.numbering != chapter.numbering {
+            log.warning(
+                "this chapter's number or firstSection differs from its original's (\(original.chapter.file)): the two languages would number its sections differently",
+                at: SourceLocation(file: chapter.file, line: 1, column: 1))
+        }
         return pipeline.expand(chapter, outlined: outlined, log: &log)
     }
 

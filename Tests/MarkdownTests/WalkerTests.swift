@@ -53,6 +53,7 @@ import Testing
         case .link(let destination, _, _, _): "a[\(destination)]"
         case .image(let source, _, _, _): "img[\(source)]"
         case .abbreviation(let text, _): "abbr[\(text)]"
+        case .sectionNumber(let label): "number[\(label)]"
         }
     }
 

@@ -6,11 +6,14 @@ public struct Language: Hashable, Sendable {
     public var name: String
     /// How the language writes numbers, money and dates.
     public var style: WritingStyle
+    /// How the language writes the report's section numbers.
+    public var numbering: NumberingScheme
 
-    public init(code: String, name: String, style: WritingStyle? = nil) {
+    public init(code: String, name: String, style: WritingStyle? = nil, numbering: NumberingScheme = .plain) {
         self.code = code
         self.name = name
         self.style = style ?? WritingStyle(locale: code)
+        self.numbering = numbering
     }
 
     /// The folder of the language's pages in the site: the code in lower case (`zh-hant`).

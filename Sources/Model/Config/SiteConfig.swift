@@ -63,7 +63,7 @@ private extension SiteConfig {
         var languages: [Language] = []
         for item in try yaml.sequence(node, "languages") {
             let fields = try YAMLMapping(
-                item, "a language", allowed: ["code", "name", "locale", "spacesBetweenHanAndDigits", "currencies"], yaml: yaml)
+                item, "a language", allowed: ["code", "name", "locale", "spacesBetweenHanAndDigits", "currencies", "numbering"], yaml: yaml)
             let codeNode = try fields.required("code", else: "a language needs 'code' and 'name'")
             let code = try yaml.string(codeNode, "code")
             var currencyPatterns: [String: String] = [:]
@@ -79,7 +79,9 @@ private extension SiteConfig {
             let style = WritingStyle(
                 locale: try fields.string("locale") ?? code,
                 spacesBetweenHanAndDigits: try fields.bool("spacesBetweenHanAndDigits") ?? false, currencyPatterns: currencyPatterns)
-            let language = Language(code: code, name: try fields.requiredString("name"), style: style)
+            let language = Language(
+                code: code, name: try fields.requiredString("name"), style: style,
+                numbering: try fields["numbering"].map { node throws(SiteError) in try loadNumbering(node, yaml: yaml) } ?? .plain)
             guard language.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else {
                 throw yaml.error("language code '\(language.code)' must be letters and '-'", at: codeNode)
             }
@@ -90,6 +92,20 @@ private extension SiteConfig {
         }
         guard !languages.isEmpty else { throw yaml.error("languages must list at least one language", at: node) }
         return languages
+    }
+
+    /// A list of formats, one per level, each with one known `{style}` (`"({han})"`).
+    static func loadNumbering(_ node: Node, yaml: YAMLReader) throws(SiteError) -> NumberingScheme {
+        var levels: [String] = []
+        for item in try yaml.sequence(node, "numbering") {
+            let format = try yaml.string(item, "a numbering level")
+            guard NumberingScheme.placeholder(in: format) != nil, format.filter({ $0 == "{" }).count == 1 else {
+                let styles = CounterStyle.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", ")
+                throw yaml.error("a numbering level writes one of \(styles) where the number goes, got '\(format)'", at: item)
+            }
+            levels.append(format)
+        }
+        return NumberingScheme(levels: levels)
     }
 
     static func loadGlossaryRole(_ node: Node?, yaml: YAMLReader) throws(SiteError) -> GlossaryRole {

@@ -15,11 +15,22 @@ public struct Chapter: Sendable {
     public var title: String
     public var description: String
     public var isDraft: Bool
+    /// Where the chapter sits in the report's numbered outline; nil when it is not numbered.
+    public var numbering: ChapterNumbering?
     public var blocks: [Block]
     /// Where the body has raw HTML, which is left out of the page unless the site allows it.
     public var rawHTML: [SourcePosition]
     /// The line of the file where the Markdown body starts, minus one.
     public var bodyLineOffset: Int
+
+    /// The title's section number in the language's scheme (`(五)`); nil when it has none.
+    public var titleNumber: String? {
+        let path = numbering?.title ?? []
+        return path.last.flatMap { language.numbering.label($0, level: path.count) }
+    }
+
+    /// The title with its section number (`(五) 各經濟體國情報告`), as lists of chapters show it.
+    public var numberedTitle: String { NumberingScheme.titled(titleNumber, title) }
 
     /// The location in the file of a position in the body.
     package func location(_ position: SourcePosition) -> SourceLocation {
@@ -41,7 +52,8 @@ extension Chapter {
         var slug = String(parts[1])
         let yaml = YAMLReader(file: file, lineOffset: 1)
         let fields = try YAMLMapping(
-            try yaml.parse(frontMatter.yaml), "front matter", allowed: ["title", "description", "slug", "draft"], yaml: yaml)
+            try yaml.parse(frontMatter.yaml), "front matter", allowed: ["title", "description", "slug", "draft", "number", "firstSection"],
+            yaml: yaml)
         guard let titleNode = fields["title"] else {
             throw SiteError("missing title: the front matter needs 'title'", at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -66,6 +78,7 @@ extension Chapter {
         return Chapter(
             file: file, fileName: fileName, language: language, order: order, slug: slug, title: title,
             description: try fields.string("description") ?? "", isDraft: try fields.bool("draft") ?? false,
+            numbering: try ChapterNumbering.load(fields, yaml: yaml),
             blocks: document.blocks, rawHTML: document.rawHTML, bodyLineOffset: frontMatter.bodyLineOffset)
     }
 }

@@ -7,12 +7,18 @@ package struct OutlineEntry: Sendable, Hashable {
     package var level: Int
     package var id: String
     package var text: String
+    /// The section number in the report's scheme (`(十一)`), when the chapter is numbered.
+    package var number: String?
 
-    package init(level: Int, id: String, text: String) {
+    package init(level: Int, id: String, text: String, number: String? = nil) {
         self.level = level
         self.id = id
         self.text = text
+        self.number = number
     }
+
+    /// The text with its section number before it, as the contents lists it.
+    package var numberedText: String { NumberingScheme.titled(number, text) }
 }
 
 /// The syntax of an explicit heading id: `## Heading text {#id}`.

@@ -228,7 +228,7 @@ private extension PageBuilder {
             ["label": fact.label.text(in: language.code, fallback: languages), "value": fact.display(in: language, fallback: languages)]
         }
         context["chapters"] = (project.chapters[language.code] ?? []).map { chapter in
-            ["title": chapter.title, "description": chapter.description, "href": urls.chapter(chapter.slug, language)]
+            ["title": chapter.numberedTitle, "description": chapter.description, "href": urls.chapter(chapter.slug, language)]
         }
         context["tables"] = project.tables.map { table in
             ["caption": table.caption.text(in: language.code, fallback: languages), "href": urls.table(table.name, language)]
@@ -242,6 +242,7 @@ private extension PageBuilder {
         let chapter = expanded.chapter
         let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
         var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
+        if let number = chapter.titleNumber { context["sectionNumber"] = number + NumberingScheme.separator(after: number) }
         let rewriter = LinkRewriter(
             chapter: chapter, index: index, project: project, urls: urls,
             siteFiles: { [self] in
@@ -251,20 +252,23 @@ private extension PageBuilder {
         let body = HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(blocks)
         context["body"] = body
         context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
-            ["id": entry.id, "text": entry.text, "sub": entry.level > 2]
+            ["id": entry.id, "text": entry.numberedText, "sub": entry.level > 2]
         }
         context["hasToc"] = !expanded.outline.isEmpty
         if let previous = neighbours.0 {
-            context["previous"] = ["title": previous.title, "href": urls.chapter(previous.slug, chapter.language)]
+            context["previous"] = ["title": previous.numberedTitle, "href": urls.chapter(previous.slug, chapter.language)]
         }
-        if let next = neighbours.1 { context["next"] = ["title": next.title, "href": urls.chapter(next.slug, chapter.language)] }
+        if let next = neighbours.1 { context["next"] = ["title": next.numberedTitle, "href": urls.chapter(next.slug, chapter.language)] }
         var shown = chapters.indices
         if chapters.count > Self.fullNavigationLimit {
             shown = max(0, position - Self.navigationWindow)..<min(chapters.count, position + Self.navigationWindow + 1)
             context["navPartial"] = true
         }
         context["nav"] = shown.map { index in
-            ["title": chapters[index].title, "href": urls.chapter(chapters[index].slug, chapter.language), "current": index == position]
+            [
+                "title": chapters[index].numberedTitle, "href": urls.chapter(chapters[index].slug, chapter.language),
+                "current": index == position,
+            ]
         }
         return context
     }
