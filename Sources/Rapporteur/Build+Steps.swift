@@ -14,17 +14,28 @@ extension Build {
             + config.languages.map { urls.outputFile(of: urls.searchIndex($0)) }
     }
 
-    /// Gives headings their ids (default language first, so translations can take its ids) and
-    /// renders table and figure blocks. Returns the chapters per language code and file name.
+    /// Gives headings their ids and numbers (default language first, so translations can take
+    /// its ids), then renders table and figure blocks, whose notes may cite any chapter's
+    /// sections. Returns the chapters per language code and file name.
     func outlineAndExpand(log: inout DiagnosticLog) -> [String: [String: ExpandedChapter]] {
-        let pipeline = ChapterPipeline(project: project, urls: urls)
+        var outlined: [String: [OutlinedChapter]] = [:]
+        for language in config.languages {
+            let originals = Dictionary(
+                uniqueKeysWithValues: (outlined[config.defaultLanguage.code] ?? []).map { ($0.chapter.fileName, $0) })
+            // Chapters of one language are independent: done on all cores, logged in order.
+            outlined[language.code] = (project.chapters[language.code] ?? []).parallelMap { chapter in
+                outline(chapter, original: originals[chapter.fileName].map { ($0.chapter, $0.outline) })
+            }
+        }
+        let pipeline = ChapterPipeline(
+            project: project, urls: urls,
+            citations: outlined.mapValues { chapters in SectionCitations(chapters.map { ($0.chapter, $0.outline) }, urls: urls) })
         var index: [String: [String: ExpandedChapter]] = [:]
         for language in config.languages {
-            let originals = index[config.defaultLanguage.code] ?? [:]
-            // Chapters of one language are independent: expanded on all cores, logged in order.
-            let expanded = (project.chapters[language.code] ?? []).parallelMap { chapter in
+            let expanded = (outlined[language.code] ?? []).parallelMap { chapter in
                 var chapterLog = DiagnosticLog()
-                let result = expand(chapter, original: originals[chapter.fileName], pipeline: pipeline, log: &chapterLog)
+                chapterLog.append(contentsOf: chapter.diagnostics)
+                let result = pipeline.expand(chapter.chapter, outlined: (chapter.blocks, chapter.outline), log: &chapterLog)
                 return (result, chapterLog.diagnostics)
             }
             for (_, diagnostics) in expanded { log.append(contentsOf: diagnostics) }
@@ -36,6 +47,14 @@ extension Build {
     /// One chapter with heading ids, tables and figures; a translation takes the ids of its
     /// `original` (the default language's chapter with its file name).
     func expand(_ chapter: Chapter, original: ExpandedChapter?, pipeline: ChapterPipeline, log: inout DiagnosticLog) -> ExpandedChapter {
+        let outlined = outline(chapter, original: original.map { ($0.chapter, $0.outline) })
+        log.append(contentsOf: outlined.diagnostics)
+        return pipeline.expand(chapter, outlined: (outlined.blocks, outlined.outline), log: &log)
+    }
+
+    /// A chapter with its headings' ids and numbers, and the warnings of its raw HTML.
+    func outline(_ chapter: Chapter, original: (chapter: Chapter, outline: [OutlineEntry])?) -> OutlinedChapter {
+        var log = DiagnosticLog()
         if !config.allowsRawHTML {
             for position in chapter.rawHTML {
                 log.warning(
@@ -54,7 +73,7 @@ extension Build {
                 "this chapter's number or firstSection differs from its original's (\(original.chapter.file)): the two languages would number its sections differently",
                 at: SourceLocation(file: chapter.file, line: 1, column: 1))
         }
-        return pipeline.expand(chapter, outlined: outlined, log: &log)
+        return OutlinedChapter(chapter: chapter, blocks: outlined.blocks, outline: outlined.outline, diagnostics: log.diagnostics)
     }
 
     /// A chapter without its translation is a warning; so is a translation of nothing, and table

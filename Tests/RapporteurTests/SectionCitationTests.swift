@@ -16,7 +16,8 @@ import Testing
     static let chinese = try! NSRegularExpression(
         pattern: "(摘要表|大會|心得及建議)「((?:\\([一二三四五六七八九十]+\\)|[一二三四五六七八九十]+、)[^」]*)」")
     static let english = try! NSRegularExpression(
-        pattern: "(summary sheet|plenary|conclusions)(?:'s)?,? (?:\\(item (\\d+)\\)|item \\((\\d+)\\)|item (\\d+)|\\((\\d+)\\))",
+        pattern:
+            "(summary sheet|plenary|conclusions)(?:'s)?,? (?:\\(item (\\d+)\\)|item \\((\\d+)\\)|item (\\d+)|\\((\\d+)\\)|\\(?\"((?:\\(\\d+\\)|\\d+\\.) [^\"]+)\")",
         options: .caseInsensitive)
 
     @Test func everyCitedSectionNumberIsAHeading() throws {
@@ -37,6 +38,8 @@ import Testing
                     if isChinese {
                         let quoted = (line as NSString).substring(with: match.range(at: 2))
                         resolved = inPart.contains { $0.text == quoted || $0.number == quoted }
+                    } else if let quoted = Range(match.range(at: 6), in: line) {
+                        resolved = inPart.contains { $0.text == line[quoted] }
                     } else {
                         let number = (2...5).compactMap { Range(match.range(at: $0), in: line).map { String(line[$0]) } }.first ?? ""
                         resolved = inPart.contains { $0.number == "(\(number))" || $0.number == "\(number)." }
@@ -47,6 +50,24 @@ import Testing
             }
             #expect(cited >= 8, "\(language.code): only \(cited) citations found; the patterns no longer match the report")
         }
+    }
+
+    @Test func aQuotedSectionBecomesALinkAndOtherTextStaysText() throws {
+        let language = Language(code: "zh-Hant", name: "中文", numbering: NumberingScheme(levels: ["{han}、", "({han})"]))
+        let chapter = try Chapter.load(
+            text: "---\ntitle: 大會\nnumber: \"4\"\n---\n\n## 開幕 {#opening}\n\n## 討論 & 表決 {#talks}\n", file: "a.md",
+            fileName: "04-plenary.md", language: language)
+        var log = DiagnosticLog()
+        let outlined = Outliner(chapter: chapter, counterpartIDs: nil).run(log: &log)
+        let outline = SectionNumberer(numbering: try #require(chapter.numbering), scheme: language.numbering).run(
+            outlined.blocks, outline: outlined.outline
+        ).outline
+        let citations = SectionCitations([(chapter, outline)], urls: SiteURLs(baseURL: "https://example.org/r/", basePath: "/r/"))
+        #expect(
+            citations.html("見大會「(二) 討論 & 表決」與「(一) 開幕」，及「(三) 其他」、\"四、大會\"。")
+                == "見大會「<a href=\"/r/zh-hant/plenary/#talks\">(二) 討論 &amp; 表決</a>」與「<a href=\"/r/zh-hant/plenary/#opening\">(一) 開幕</a>」，"
+                + "及「(三) 其他」、&quot;<a href=\"/r/zh-hant/plenary/\">四、大會</a>&quot;。")
+        #expect(citations.html("a < b \"unclosed") == "a &lt; b &quot;unclosed")
     }
 
     /// Every numbered heading of the language, as its chapter numbers it: slug, label, label and text.

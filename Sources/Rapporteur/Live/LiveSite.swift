@@ -57,6 +57,23 @@ public final class LiveSite: @unchecked Sendable {
     }
 }
 
+/// Whether a table's notes or description cite a section whose number, heading or address
+/// differs between the two indexes: every page showing that table must then be built again.
+private func citesChangedSections(
+    _ project: Project, before: [String: [String: ExpandedChapter]], after: [String: [String: ExpandedChapter]], urls: SiteURLs
+) -> Bool {
+    let old = SectionCitations.byLanguage(before, urls: urls)
+    for (language, citations) in SectionCitations.byLanguage(after, urls: urls) {
+        let changed = citations.changes(from: old[language] ?? SectionCitations([], urls: urls))
+        if changed.isEmpty { continue }
+        for table in project.tables {
+            let texts = (table.notes + [table.description].compactMap { $0 }).compactMap { $0.text(in: language) }
+            if texts.contains(where: { text in changed.contains { text.contains($0) } }) { return true }
+        }
+    }
+    return false
+}
+
 /// What a `LiveSite` update made.
 public struct SiteUpdate: Sendable {
     /// True when the whole site was built: `files` is then every file of the site; otherwise
@@ -123,11 +140,14 @@ private extension LiveSite {
             let text = try SourceFile.read(root.appendingPathComponent(file), as: file)
             let chapter = try Chapter.load(text: text, file: file, fileName: fileName, language: language)
             guard let old = state.index[language.code]?[fileName]?.chapter, chapter.slug == old.slug, !chapter.isDraft else { return nil }
-            if chapter.title != old.title || chapter.description != old.description { relisted.insert(language.code) }
+            if chapter.title != old.title || chapter.description != old.description || chapter.numbering != old.numbering {
+                relisted.insert(language.code)
+            }
             project = project.replacing(chapter)
         }
         let build = Build(project: project, integrity: .off)
         let (index, redone, moved) = build.reexpand(edited, previous: state.index, log: &log)
+        guard !citesChangedSections(project, before: state.index, after: index, urls: build.urls) else { return nil }
         build.checkTableSources(index, log: &log)
 
         let pages = PageBuilder(build: build, index: index)
@@ -217,7 +237,7 @@ extension Build {
     func reexpand(_ edited: [(Language, String)], previous: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) -> (
         index: [String: [String: ExpandedChapter]], redone: [(Language, String)], moved: [(Language, String)]
     ) {
-        let pipeline = ChapterPipeline(project: project, urls: urls)
+        let pipeline = ChapterPipeline(project: project, urls: urls, index: previous)
         let defaultCode = config.defaultLanguage.code
         var index = previous
         var redone: [(Language, String)] = []

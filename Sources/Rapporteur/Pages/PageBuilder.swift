@@ -18,7 +18,7 @@ struct PageBuilder {
     init(build: Build, index: [String: [String: ExpandedChapter]]) {
         self.build = build
         self.index = index
-        pipeline = ChapterPipeline(project: build.project, urls: build.urls)
+        pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index)
     }
 
     private var project: Project { build.project }

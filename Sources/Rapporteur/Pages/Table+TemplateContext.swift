@@ -3,10 +3,11 @@ import Model
 
 extension Table {
     /// The data a table template gets (the theme's `partials/table.mustache`). Cell `html` is
-    /// escaped here, with line breaks as `<br>`; everything else is plain text for `{{ }}`.
+    /// escaped here, with line breaks as `<br>`, and so are the notes and `descriptionHTML`, by
+    /// `notesHTML`, which links the sections they cite; everything else is plain text for `{{ }}`.
     func templateContext(
         in language: Language, languages: [String], urls: SiteURLs, anchor: String, sourceURL: (SourceReference) -> String?,
-        strings: [String: String]
+        notesHTML: (String) -> String, strings: [String: String]
     ) -> [String: Any] {
         let cellsHTML = { (text: String?) -> String in
             guard let text, !text.isEmpty else { return "—" }
@@ -37,7 +38,7 @@ extension Table {
             },
             "rows": rowContexts,
             "hasSource": hasSource,
-            "notes": notes.map { $0.text(in: language.code, fallback: languages) },
+            "notes": notes.map { notesHTML($0.text(in: language.code, fallback: languages)) },
             "hasNotes": !notes.isEmpty,
             "facts": facts.map { fact in
                 [
@@ -52,7 +53,10 @@ extension Table {
             "csv": urls.data(name, "csv"),
             "t": strings,
         ]
-        if let description { context["description"] = description.text(in: language.code, fallback: languages) }
+        if let description = description?.text(in: language.code, fallback: languages) {
+            context["description"] = description
+            context["descriptionHTML"] = notesHTML(description)
+        }
         if let totalValues {
             let cells = zip(columns, totalValues).map { column, value in
                 [

@@ -12,18 +12,35 @@ struct ExpandedChapter: Sendable {
     var anchors: Set<String>
 }
 
+/// A chapter whose headings have their ids and numbers, before its blocks are expanded.
+struct OutlinedChapter: Sendable {
+    var chapter: Chapter
+    var blocks: [Block]
+    var outline: [OutlineEntry]
+    /// What outlining it found to warn about, logged with the chapter's other messages.
+    var diagnostics: [Diagnostic]
+}
+
 /// The steps from a loaded chapter to its body HTML.
 struct ChapterPipeline {
     let project: Project
     let urls: SiteURLs
+    /// The numbered sections of each language, which table notes cite.
+    let citations: [String: SectionCitations]
     /// The glossary of each language, made once per build rather than once per chapter.
     private let glossaries: [String: GlossaryMarker]
     /// Tables rendered so far: a table block renders the same for every chapter of a language.
     private let renderedTables = RenderedTables()
 
-    init(project: Project, urls: SiteURLs) {
+    /// A pipeline whose table notes cite the sections of `index`'s chapters.
+    init(project: Project, urls: SiteURLs, index: [String: [String: ExpandedChapter]]) {
+        self.init(project: project, urls: urls, citations: SectionCitations.byLanguage(index, urls: urls))
+    }
+
+    init(project: Project, urls: SiteURLs, citations: [String: SectionCitations]) {
         self.project = project
         self.urls = urls
+        self.citations = citations
         glossaries = Dictionary(
             uniqueKeysWithValues: project.config.languages.map { ($0.code, GlossaryMarker(project: project, language: $0)) })
     }
@@ -103,6 +120,7 @@ struct ChapterPipeline {
                 guard let chapter = project.chapter(slug: source.slug, language: language) else { return nil }
                 return urls.chapter(chapter.slug, chapter.language) + (source.anchor.map { "#" + $0 } ?? "")
             },
+            notesHTML: { note in citations[language.code]?.html(note) ?? HTML.escape(note) },
             strings: strings)
     }
 }
