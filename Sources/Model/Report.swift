@@ -8,14 +8,17 @@ package struct Report: Sendable {
     package var tables: [Table]
     /// Chapters per language code, ordered by their `NN`; drafts left out.
     package let chapters: [String: [Chapter]]
+    /// The report at a glance (`content/CODE/_index.md`) per language code, shown on its home.
+    package let summaries: [String: Chapter]
     package var root: URL
     /// Chapters per language code and slug (slugs are unique within a language).
     private let chaptersBySlug: [String: [String: Chapter]]
 
-    package init(config: SiteConfig, tables: [Table], chapters: [String: [Chapter]], root: URL) {
+    package init(config: SiteConfig, tables: [Table], chapters: [String: [Chapter]], summaries: [String: Chapter] = [:], root: URL) {
         self.config = config
         self.tables = tables
         self.chapters = chapters
+        self.summaries = summaries
         self.root = root
         chaptersBySlug = chapters.mapValues { list in Dictionary(list.map { ($0.slug, $0) }) { first, _ in first } }
     }
@@ -26,7 +29,7 @@ package struct Report: Sendable {
     package func replacing(_ chapter: Chapter) -> Report {
         var chapters = chapters
         chapters[chapter.language.code] = chapters[chapter.language.code]?.map { $0.fileName == chapter.fileName ? chapter : $0 }
-        return Report(config: config, tables: tables, chapters: chapters, root: root)
+        return Report(config: config, tables: tables, chapters: chapters, summaries: summaries, root: root)
     }
 
     /// The chapter with `slug` in `language`, else in the default language.
@@ -53,8 +56,10 @@ extension Report {
             config.baseURL = normalized
         }
         let tables = loadTables(content.appendingPathComponent("tables"), root: root, languages: config.languageCodes, log: &log)
-        let chapters = loadChapters(content, root: root, languages: config.languages, parsing: parsing, log: &log)
-        let report = Report(config: config, tables: tables, chapters: chapters, root: root)
+        let loaded = loadChapters(content, root: root, languages: config.languages, parsing: parsing, log: &log)
+        let chapters = loaded.mapValues { list in list.filter { !$0.isSummary } }
+        let summaries = loaded.compactMapValues { list in list.first(where: \.isSummary) }
+        let report = Report(config: config, tables: tables, chapters: chapters, summaries: summaries, root: root)
         report.checkGlossary(log: &log)
         return report
     }

@@ -77,7 +77,7 @@ import Testing
     @Test func everyChineseChapterHasAnEnglishPairWithTheSameStructure() throws {
         let chinese = try Self.chapters("zh-Hant")
         let english = Dictionary(uniqueKeysWithValues: try Self.chapters("en").map { ($0.fileName, $0) })
-        #expect(chinese.count == 18)
+        #expect(chinese.filter { !$0.isSummary }.count == 18)
         var headings = 0
         for zh in chinese {
             let en = try #require(english[zh.fileName], "no English translation of \(zh.fileName)")

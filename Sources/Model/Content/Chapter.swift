@@ -41,10 +41,17 @@ public struct Chapter: Sendable {
 // MARK: - Loading
 
 extension Chapter {
+    /// The file of a language's summary, the report at a glance on its home page (as Hugo's
+    /// `_index.md` holds a list page's content).
+    package static let summaryFileName = "_index.md"
+
+    /// Whether this is the summary for the home page rather than a chapter with a page.
+    package var isSummary: Bool { fileName == Self.summaryFileName }
+
     /// Reads a chapter: front matter, then the body parsed by cmark.
     package static func load(text: String, file: String, fileName: String, language: Language) throws(SiteError) -> Chapter {
         let stem = fileName.dropLast(".md".count)
-        let parts = stem.split(separator: "-", maxSplits: 1)
+        let parts = fileName == summaryFileName ? ["00", "index"] : stem.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, parts[0].count >= 2, let order = Int(parts[0]), parts[0].allSatisfy(\.isNumber) else {
             throw SiteError("a chapter's file name must be NN-slug.md, got '\(fileName)'", at: SourceLocation(file: file))
         }

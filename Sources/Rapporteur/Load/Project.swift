@@ -14,6 +14,7 @@ struct Project: Sendable {
     var config: SiteConfig { report.config }
     var tables: [Table] { report.tables }
     var chapters: [String: [Chapter]] { report.chapters }
+    var summaries: [String: Chapter] { report.summaries }
     var root: URL { report.root }
 
     func table(named name: String) -> Table? { report.table(named: name) }

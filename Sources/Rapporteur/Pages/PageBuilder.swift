@@ -93,7 +93,7 @@ struct PageBuilder {
         switch job {
         case .landing: (template, context) = ("landing", landingContext(page))
         case .notFound: (template, context) = ("404", notFoundContext())
-        case .home(let language): (template, context) = ("home", homeContext(page, language: language))
+        case .home(let language): (template, context) = ("home", homeContext(page, language: language, log: &log))
         case .chapter(let language, let position):
             let chapters = project.chapters[language.code] ?? []
             guard let expanded = index[language.code]?[chapters[position].fileName] else { return nil }
@@ -197,7 +197,7 @@ private extension PageBuilder {
         context["languages"] = config.languages.map { language in
             [
                 "lang": language.code, "name": language.name, "href": urls.home(language),
-                "title": config.title.text(in: language.code, fallback: languages),
+                "isDefault": language == config.defaultLanguage, "title": config.title.text(in: language.code, fallback: languages),
                 "subtitle": config.subtitle.text(in: language.code, fallback: languages),
                 "description": config.description.text(in: language.code, fallback: languages),
                 "enter": (project.templates.strings[language.code] ?? [:])["enter"] ?? "",
@@ -221,9 +221,12 @@ private extension PageBuilder {
         return context
     }
 
-    func homeContext(_ page: Page, language: Language) -> [String: Any] {
+    func homeContext(_ page: Page, language: Language, log: inout DiagnosticLog) -> [String: Any] {
         let title = config.title.text(in: language.code, fallback: languages)
         var context = layoutContext(page, language: language, title: title, description: "")
+        if let summary = project.summaries[language.code] {
+            context["summary"] = ["title": summary.title, "body": summaryHTML(summary, log: &log)]
+        }
         context["facts"] = config.facts.map { fact in
             ["label": fact.label.text(in: language.code, fallback: languages), "value": fact.display(in: language, fallback: languages)]
         }
@@ -243,14 +246,7 @@ private extension PageBuilder {
         let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
         var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
         if let number = chapter.titleNumber { context["sectionNumber"] = number + NumberingScheme.separator(after: number) }
-        let rewriter = LinkRewriter(
-            chapter: chapter, index: index, project: project, urls: urls,
-            siteFiles: { [self] in
-                siteFiles.value { SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: urls) }
-            })
-        let blocks = rewriter.rewrite(expanded.blocks, log: &log)
-        let body = HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(blocks)
-        context["body"] = body
+        context["body"] = bodyHTML(expanded, index: index, log: &log)
         context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
             ["id": entry.id, "text": entry.numberedText, "sub": entry.level > 2]
         }
@@ -271,6 +267,30 @@ private extension PageBuilder {
             ]
         }
         return context
+    }
+
+    /// The body of a language's summary, through the steps a chapter takes; its headings take
+    /// the ids of the default language's summary, as a translated chapter's do.
+    func summaryHTML(_ summary: Chapter, log: inout DiagnosticLog) -> String {
+        let original = project.summaries[config.defaultLanguage.code].map { original in
+            (chapter: original, outline: build.outline(original, original: nil).outline)
+        }
+        let outlined = build.outline(summary, original: summary.language == config.defaultLanguage ? nil : original)
+        log.append(contentsOf: outlined.diagnostics)
+        let expanded = pipeline.expand(summary, outlined: (outlined.blocks, outlined.outline), log: &log)
+        var withSummary = index
+        withSummary[summary.language.code, default: [:]][summary.fileName] = expanded
+        return bodyHTML(expanded, index: withSummary, log: &log)
+    }
+
+    /// A chapter's HTML, its links resolved against `index`.
+    func bodyHTML(_ expanded: ExpandedChapter, index linkIndex: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) -> String {
+        let rewriter = LinkRewriter(
+            chapter: expanded.chapter, index: linkIndex, project: project, urls: urls,
+            siteFiles: { [self] in
+                siteFiles.value { SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: urls) }
+            })
+        return HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(rewriter.rewrite(expanded.blocks, log: &log))
     }
 
     func searchContext(_ page: Page, language: Language) -> [String: Any] {
