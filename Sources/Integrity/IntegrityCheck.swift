@@ -54,9 +54,9 @@ package struct IntegrityCheck {
 
 private extension IntegrityCheck {
     func chapterFindings() -> [Finding] {
-        let original = report.config.defaultLanguage
+        let original = report.config.originalLanguage
         var findings: [Finding] = []
-        for language in report.config.languages.dropFirst() {
+        for language in report.config.translations {
             let start = findings.count
             defer { for index in start..<findings.count { findings[index].translation = language.code } }
             let glossary = Glossary(report: report, language: language.code)
@@ -117,7 +117,7 @@ private extension IntegrityCheck {
     /// whole row in the other language, since a row may say in one column what the other
     /// language says in another (an acronym's notes quote its expansion).
     func tableFindings() -> [Finding] {
-        let original = report.config.defaultLanguage.code
+        let original = report.config.originalLanguage.code
         var findings: [Finding] = []
         for language in report.config.languageCodes where language != original {
             let start = findings.count

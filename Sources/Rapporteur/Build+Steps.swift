@@ -19,9 +19,9 @@ extension Build {
     /// sections. Returns the chapters per language code and file name.
     func outlineAndExpand(log: inout DiagnosticLog) -> [String: [String: ExpandedChapter]] {
         var outlined: [String: [OutlinedChapter]] = [:]
-        for language in config.languages {
+        for language in config.languagesOriginalFirst {
             let originals = Dictionary(
-                uniqueKeysWithValues: (outlined[config.defaultLanguage.code] ?? []).map { ($0.chapter.fileName, $0) })
+                uniqueKeysWithValues: (outlined[config.originalLanguage.code] ?? []).map { ($0.chapter.fileName, $0) })
             // Chapters of one language are independent: done on all cores, logged in order.
             outlined[language.code] = (project.chapters[language.code] ?? []).parallelMap { chapter in
                 outline(chapter, original: originals[chapter.fileName].map { ($0.chapter, $0.outline) })
@@ -62,7 +62,7 @@ extension Build {
                     at: chapter.location(position))
             }
         }
-        let isOriginal = chapter.language.code == config.defaultLanguage.code
+        let isOriginal = chapter.language == config.originalLanguage
         var outlined = Outliner(chapter: chapter, counterpartIDs: isOriginal ? nil : original?.outline.map(\.id)).run(log: &log)
         if let numbering = chapter.numbering {
             outlined = SectionNumberer(numbering: numbering, scheme: chapter.language.numbering).run(
@@ -79,18 +79,18 @@ extension Build {
     /// A chapter without its translation is a warning; so is a translation of nothing, and table
     /// text given in one language only (the integrity check reports that itself when it runs).
     func checkTranslations(_ index: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) {
-        let defaultLanguage = config.defaultLanguage
-        for chapter in project.chapters[defaultLanguage.code] ?? [] {
-            for language in config.languages.dropFirst() where index[language.code]?[chapter.fileName] == nil {
+        let original = config.originalLanguage
+        for chapter in project.chapters[original.code] ?? [] {
+            for language in config.translations where index[language.code]?[chapter.fileName] == nil {
                 log.warning(
                     "no \(language.code) translation yet (content/\(language.code)/\(chapter.fileName))",
                     at: SourceLocation(file: chapter.file, line: 1, column: 1))
             }
         }
-        for language in config.languages.dropFirst() {
-            for chapter in project.chapters[language.code] ?? [] where index[defaultLanguage.code]?[chapter.fileName] == nil {
+        for language in config.translations {
+            for chapter in project.chapters[language.code] ?? [] where index[original.code]?[chapter.fileName] == nil {
                 log.warning(
-                    "no \(defaultLanguage.code) original with this file name", at: SourceLocation(file: chapter.file, line: 1, column: 1))
+                    "no \(original.code) original with this file name", at: SourceLocation(file: chapter.file, line: 1, column: 1))
             }
         }
         guard integrity == .off else { return }
@@ -108,7 +108,7 @@ extension Build {
 
     /// Every row's `source` names a chapter and heading that exist.
     func checkTableSources(_ index: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) {
-        let chapters = Dictionary((index[config.defaultLanguage.code] ?? [:]).values.map { ($0.chapter.slug, $0) }) { first, _ in first }
+        let chapters = Dictionary((index[config.originalLanguage.code] ?? [:]).values.map { ($0.chapter.slug, $0) }) { first, _ in first }
         for table in project.tables {
             for source in table.rows.compactMap(\.source) {
                 guard let chapter = chapters[source.slug] else {

@@ -8,6 +8,9 @@ public struct SiteConfig: Sendable {
     public var baseURL: String
     /// The languages; the first is the default.
     public var languages: [Language]
+    /// The language the report was written in (`original:`, by default the first): translations
+    /// take its heading ids and are compared with it.
+    public var originalLanguage: Language
     public var title: LocalizedText
     public var subtitle: LocalizedText
     public var description: LocalizedText
@@ -17,7 +20,12 @@ public struct SiteConfig: Sendable {
     public var facts: [Fact]
     public var glossary: GlossaryRole
 
+    /// The language the site opens in: the first listed.
     public var defaultLanguage: Language { languages[0] }
+    /// The languages other than the original.
+    public var translations: [Language] { languages.filter { $0 != originalLanguage } }
+    /// The original first, then the translations in their order.
+    public var languagesOriginalFirst: [Language] { [originalLanguage] + translations }
     public var languageCodes: [String] { languages.map(\.code) }
 
     /// The path part of `baseURL` (`/tel53/`), which every internal link starts with.
@@ -30,7 +38,7 @@ public struct SiteConfig: Sendable {
 // MARK: - Loading
 
 extension SiteConfig {
-    package static let keys = ["baseURL", "languages", "title", "subtitle", "description", "allowRawHTML", "facts", "glossary"]
+    package static let keys = ["baseURL", "languages", "original", "title", "subtitle", "description", "allowRawHTML", "facts", "glossary"]
 
     /// Reads `site.yaml`; `file` is the path printed in messages.
     package static func load(text: String, file: String) throws(SiteError) -> SiteConfig {
@@ -40,9 +48,18 @@ extension SiteConfig {
         let codes = languages.map(\.code)
         let baseURLNode = try site.required("baseURL")
         let baseURL = try normalizedBaseURL(try yaml.string(baseURLNode, "baseURL"), yaml: yaml, node: baseURLNode)
+        var original = languages[0]
+        if let node = site["original"] {
+            let code = try yaml.string(node, "original")
+            guard let language = languages.first(where: { $0.code == code }) else {
+                throw yaml.error("original '\(code)' is not one of the languages (\(codes.joined(separator: ", ")))", at: node)
+            }
+            original = language
+        }
         return SiteConfig(
             baseURL: baseURL,
             languages: languages,
+            originalLanguage: original,
             title: try site.requiredLocalized("title", languages: codes),
             subtitle: try site.requiredLocalized("subtitle", languages: codes),
             description: try site.requiredLocalized("description", languages: codes),

@@ -238,7 +238,7 @@ extension Build {
         index: [String: [String: ExpandedChapter]], redone: [(Language, String)], moved: [(Language, String)]
     ) {
         let pipeline = ChapterPipeline(project: project, urls: urls, index: previous)
-        let defaultCode = config.defaultLanguage.code
+        let defaultCode = config.originalLanguage.code
         var index = previous
         var redone: [(Language, String)] = []
         var moved: [(Language, String)] = []

@@ -272,10 +272,10 @@ private extension PageBuilder {
     /// The body of a language's summary, through the steps a chapter takes; its headings take
     /// the ids of the default language's summary, as a translated chapter's do.
     func summaryHTML(_ summary: Chapter, log: inout DiagnosticLog) -> String {
-        let original = project.summaries[config.defaultLanguage.code].map { original in
+        let original = project.summaries[config.originalLanguage.code].map { original in
             (chapter: original, outline: build.outline(original, original: nil).outline)
         }
-        let outlined = build.outline(summary, original: summary.language == config.defaultLanguage ? nil : original)
+        let outlined = build.outline(summary, original: summary.language == config.originalLanguage ? nil : original)
         log.append(contentsOf: outlined.diagnostics)
         let expanded = pipeline.expand(summary, outlined: (outlined.blocks, outlined.outline), log: &log)
         var withSummary = index
