@@ -98,17 +98,10 @@ struct LineIndex {
         }
         let start = starts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
-        // ASCII other than "\r" (which joins a following "\n") is one character per byte.
-        if !bytes[start..<end].contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) {
-            return SourcePosition(line: line, column: end - start + 1)
-        }
-        return SourcePosition(line: line, column: characterCount(from: start, to: end) + 1)
-    }
-
-    /// The characters of `source` between two UTF-8 offsets.
-    func characterCount(from start: Int, to end: Int) -> Int {
+        // Columns count characters, as editors do: cmark's count bytes.
         let utf8 = source.utf8
-        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]).count
+        let before = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        return SourcePosition(line: line, column: before.count + 1)
     }
 }
 

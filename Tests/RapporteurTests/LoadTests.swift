@@ -6,33 +6,9 @@ import Testing
 @testable import Rapporteur
 @testable import Support
 
-/// The byte-level fast paths of loading and resolving give what the plain Foundation or
-/// Character-based code gives, on usual and on awkward input.
+/// Loading and resolving: the byte-level scheme test gives what the Character-based one gives, on
+/// usual and on awkward input; the file tree; the glossary.
 @Suite struct LoadTests {
-    @Test func fenceLinesAreFoundAsTrimmingFindsThem() {
-        let lines = [
-            "---", " --- ", "\t---\r", "---\u{0B}\u{0C}", "----", "-- -", "- --", "", " ", "title: a-b", "--- x",
-            "\u{3000}---", "---\u{A0}", "---\u{85}", "\u{2028}---\u{2029}", "—", "－－－", "---\u{301}", "標題 ---", "\u{1C}---",
-        ]
-        for line in lines {
-            let expected = line.trimmingCharacters(in: .whitespacesAndNewlines) == "---"
-            #expect(FrontMatter.isFence(Substring(line)) == expected, "\(line.debugDescription)")
-        }
-    }
-
-    @Test func explicitIDsAreSplitAsFoundationsSearchSplitsThem() {
-        let headings = [
-            "Opening {#opening}", "開幕式 {#opening}", "開幕式{#opening}", "{#a}", "{#}", "a {#A}", "a {#a b}", "a {#-a}",
-            "a {#a} {#b}", "a {#a}}", "a {#a}\u{301}", "a {#\u{301}a}", "a {\u{301}#a}", "\u{600}{#a}", "a\u{301}{#a}",
-            "a {{#a}", "a #a}", "a {# a}", "a\u{200D}{#a}", "  spaced   {#x-1}", "🇹🇼{#tw}", "no id", "}",
-        ]
-        for heading in headings {
-            let fast = HeadingID.explicitID(in: heading)
-            let search = HeadingID.explicitIDBySearch(in: heading)
-            #expect(fast?.rest == search?.rest && fast?.id == search?.id, "\(heading.debugDescription)")
-        }
-    }
-
     @Test func schemesAreFoundAsOnCharacters() {
         let urls = [
             "https://apec.org", "mailto:a@b", "a+b-c.d:x", "05-dsg.md", "05-dsg.md#fig-3", "#opening", "../tables/f.yaml",

@@ -123,15 +123,8 @@ package struct FrontMatter {
         throw SiteError("front matter is not closed: add a '---' line after it", at: start)
     }
 
-    /// Whether `line` trims to `---` with `.whitespacesAndNewlines`, asking Foundation only for a
-    /// non-ASCII line with a "-": an ASCII line is trimmed on its bytes (the set's ASCII members
-    /// are tab to carriage return, and space).
+    /// Whether `line` is `---`, with any white space around it.
     package static func isFence(_ line: Substring) -> Bool {
-        guard line.utf8.contains(UInt8(ascii: "-")) else { return false }
-        guard line.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return line.trimmingCharacters(in: .whitespacesAndNewlines) == "---"
-        }
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
-        return line.utf8.drop(while: isSpace).reversed().drop(while: isSpace).elementsEqual("---".utf8)
+        line.trimmingCharacters(in: .whitespacesAndNewlines) == "---"
     }
 }

@@ -32,23 +32,9 @@ package enum HeadingID {
         return (text, id)
     }
 
-    /// The text before a trailing `{#id}` (trimmed) and the id, or nil.
+    /// The text before a trailing `{#id}` (trimmed) and the id, or nil: the id is what follows the
+    /// last `{#` up to the final `}`, and must be a valid slug.
     package static func explicitID(in last: String) -> (rest: String, id: String)? {
-        let bytes = last.utf8
-        guard bytes.last == UInt8(ascii: "}") else { return nil }
-        // The usual `text {#id}` is split on its bytes: when ASCII (or nothing) precedes the last
-        // `{#` and a valid id follows it, Foundation's search finds that same `{#`.
-        if let open = bytes.lastIndex(of: UInt8(ascii: "{")), bytes[bytes.index(after: open)...].first == UInt8(ascii: "#"),
-            open == bytes.startIndex || bytes[bytes.index(before: open)] < 0x80
-        {
-            let id = String(last[bytes.index(open, offsetBy: 2)..<bytes.index(before: bytes.endIndex)])
-            if Slug.isValid(id) { return (String(last[..<open]).trimmed, id) }
-        }
-        return explicitIDBySearch(in: last)
-    }
-
-    /// `explicitID(in:)` by Foundation's search for the last `{#`, which decides the unusual cases.
-    package static func explicitIDBySearch(in last: String) -> (rest: String, id: String)? {
         guard last.hasSuffix("}"), let open = last.range(of: "{#", options: .backwards) else { return nil }
         let id = String(last[open.upperBound..<last.index(before: last.endIndex)])
         guard Slug.isValid(id) else { return nil }
