@@ -98,7 +98,15 @@ struct PageBuilder {
             let chapters = project.chapters[language.code] ?? []
             guard let expanded = index[language.code]?[chapters[position].fileName] else { return nil }
             (template, context) = ("chapter", chapterContext(page, expanded: expanded, chapters: chapters, position: position, log: &log))
-        case .table(let table, let language): (template, context) = ("table-page", tablePageContext(page, table: table, language: language))
+        case .table(let table, let language):
+            var tableContext = tablePageContext(page, table: table, language: language)
+            if let glossary = glossaryContext(table, language: language) {
+                tableContext["glossary"] = glossary
+                template = "glossary"
+            } else {
+                template = "table-page"
+            }
+            context = tableContext
         case .search(let language): (template, context) = ("search", searchContext(page, language: language))
         }
         guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
@@ -247,11 +255,12 @@ private extension PageBuilder {
             siteFiles: { [self] in
                 siteFiles.value { SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: urls) }
             })
-        let blocks = rewriter.rewrite(expanded.blocks, log: &log)
-        let body = HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(blocks)
-        context["body"] = body
+        let parts = LanguageParts(language: chapter.language.code, siteLanguages: languages)
+        let blocks = parts.mark(rewriter.rewrite(expanded.blocks, log: &log))
+        let headingLink = project.templates.strings[chapter.language.code]?["headingLink"]
+        context["body"] = HTMLRenderer(allowsRawHTML: config.allowsRawHTML, headingLinkLabel: headingLink).render(blocks)
         context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
-            ["id": entry.id, "text": entry.text, "sub": entry.level > 2]
+            ["id": entry.id, "text": entry.text, "html": parts.html(entry.text), "sub": entry.level > 2]
         }
         context["hasToc"] = !expanded.outline.isEmpty
         if let previous = neighbours.0 {
@@ -267,6 +276,15 @@ private extension PageBuilder {
             ["title": chapters[index].title, "href": urls.chapter(chapters[index].slug, chapter.language), "current": index == position]
         }
         return context
+    }
+
+    /// The glossary page's data when `table` is the site's glossary.
+    func glossaryContext(_ table: Table, language: Language) -> [String: Any]? {
+        guard table.name == config.glossary.table else { return nil }
+        let page = GlossaryPage(
+            table: table, role: config.glossary, language: language, languages: config.languages, index: index, project: project, urls: urls
+        )
+        return page.context(strings: project.templates.strings[language.code] ?? [:])
     }
 
     func searchContext(_ page: Page, language: Language) -> [String: Any] {
