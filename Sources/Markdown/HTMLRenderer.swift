@@ -108,8 +108,9 @@ private extension HTMLRenderer {
             if !tight { output += "</p>\n" }
         case .heading(let level, _, let id, _):
             if let id, let headingLinkLabel {
+                // As written, like the id itself (and the contents' links): `#我國`, not `#%E6%88%91%E5%9C%8B`.
                 output += "<a class=\"heading-link\" href=\"#"
-                HTML.escapeURL(id, into: &output)
+                HTML.escape(id, into: &output)
                 output += "\" aria-label=\""
                 HTML.escape(headingLinkLabel, into: &output)
                 output += "\">#</a>"
