@@ -98,6 +98,21 @@ import Testing
             ])
     }
 
+    @Test func anExpansionWaitsForAPlaceOutsideNamesAndBrackets() {
+        let marker = GlossaryMarker(
+            terms: [.init(acronym: "MRA", expansion: "Mutual Recognition Arrangement")], expansionFormat: " ({expansion})")
+        let marked = marker.mark([
+            Self.paragraph(.text("The CA & MRA Task Force")), Self.paragraph(.text("MRA （相互承認）")),
+            Self.paragraph(.text("an MRA was signed; the MRA")),
+        ])
+        #expect(
+            marked == [
+                Self.paragraph(.text("The CA & "), .abbreviation("MRA", title: "Mutual Recognition Arrangement"), .text(" Task Force")),
+                Self.paragraph(.text("MRA （相互承認）")),
+                Self.paragraph(.text("an "), .text("MRA"), .text(" (Mutual Recognition Arrangement)"), .text(" was signed; the MRA")),
+            ])
+    }
+
     @Test func theTitleIsEscaped() {
         let html = HTMLRenderer().render(Self.marker.mark([Self.paragraph(.text("R&D"))]))
         #expect(html == "<p><abbr title=\"research &amp; &quot;development&quot; &lt;R&amp;D&gt;\">R&amp;D</abbr></p>\n")

@@ -4,8 +4,9 @@ import Model
 
 /// Marks up the acronyms of the glossary table (`content/tables/glossary.yaml`, columns `acronym`
 /// and `expansion`) as `<abbr title>` on their first use in a chapter, in the chapter's language,
-/// followed by the expansion in brackets (the interface string `glossaryExpansion`) unless the
-/// same text already spells it out: a title is a tooltip that touch screens never show.
+/// and the expansion in brackets after its first use where it fits (the interface string
+/// `glossaryExpansion`), unless the text already spells it out: a title is a tooltip that touch
+/// screens never show.
 ///
 /// Works on the Markdown tree: only text inlines are marked, never the text of links, images,
 /// code or headings, and never program-generated blocks (tables, figures). An acronym matches
@@ -83,7 +84,8 @@ private extension GlossaryMarker {
         }
     }
 
-    /// Splits one text inline around the acronyms used for the first time.
+    /// Splits one text inline around the acronyms used for the first time, and those whose
+    /// expansion is spelled out here.
     func mark(_ text: String, used: inout Set<String>, spelledOut: inout Set<String>, into result: inout [Inline]) {
         var text = text
         let marked = text.withUTF8 { bytes in
@@ -106,12 +108,12 @@ private extension GlossaryMarker {
                     continue
                 }
                 let end = position + entry.bytes.count
-                if used.insert(entry.term.acronym).inserted {
+                let first = used.insert(entry.term.acronym).inserted
+                let spellOut = spellsOutHere(entry.term.expansion, in: bytes, after: end, spelledOut: &spelledOut)
+                if first || spellOut {
                     if plainStart < position { result.append(.text(String(decoding: bytes[plainStart..<position], as: UTF8.self))) }
-                    result.append(.abbreviation(entry.term.acronym, title: entry.term.expansion))
-                    if !expansionFormat.isEmpty && !Self.spellsOut(entry.term.expansion, in: bytes)
-                        && spelledOut.insert(entry.term.expansion).inserted
-                    {
+                    result.append(first ? .abbreviation(entry.term.acronym, title: entry.term.expansion) : .text(entry.term.acronym))
+                    if spellOut {
                         result.append(.text(expansionFormat.replacingOccurrences(of: "{expansion}", with: entry.term.expansion)))
                     }
                     plainStart = end
@@ -123,6 +125,26 @@ private extension GlossaryMarker {
             return marked
         }
         if !marked { result.append(.text(text)) }
+    }
+
+    /// Whether to spell the expansion out after the acronym that ends at `end`: the first time in
+    /// the chapter it may stand there, unless the text already spells it out (then never again).
+    /// Not inside a name (`MRA Task Force`: a capital follows) nor before brackets that may
+    /// explain it already.
+    func spellsOutHere(_ expansion: String, in bytes: UnsafeBufferPointer<UInt8>, after end: Int, spelledOut: inout Set<String>) -> Bool {
+        guard !expansionFormat.isEmpty, !spelledOut.contains(expansion) else { return false }
+        if Self.spellsOut(expansion, in: bytes) {
+            spelledOut.insert(expansion)
+            return false
+        }
+        var next = end
+        while next < bytes.count && bytes[next] == UInt8(ascii: " ") { next += 1 }
+        if next < bytes.count {
+            let following = bytes[next..<min(bytes.count, next + 3)]
+            if (65...90).contains(bytes[next]) || bytes[next] == UInt8(ascii: "(") || following.elementsEqual("（".utf8) { return false }
+        }
+        spelledOut.insert(expansion)
+        return true
     }
 
     /// Whether `text` has the expansion already, whole or without its part in brackets
