@@ -25,6 +25,7 @@ struct GlossaryPage {
         let others = languages.filter { $0 != language }
         let otherColumns = table.columns.indices.filter { $0 != termColumn && $0 != expansionColumn }
         let parts = LanguageParts(language: language.code, siteLanguages: codes)
+        let othersParts = others.map { LanguageParts(language: $0.code, siteLanguages: codes) }
         let label = { (index: Int) in table.columns[index].label.text(in: language.code, fallback: codes) }
         let labels =
             [label(termColumn), label(expansionColumn)]
@@ -37,8 +38,7 @@ struct GlossaryPage {
         for row in table.rows {
             let term = table.display(row.values[termColumn], column: table.columns[termColumn], in: language, fallback: codes) ?? ""
             var cells: [[String: Any]] = [["html": html(row.values[expansionColumn], in: language, parts: parts)]]
-            for other in others {
-                let otherParts = LanguageParts(language: other.code, siteLanguages: codes)
+            for (other, otherParts) in zip(others, othersParts) {
                 cells.append(["html": html(row.values[expansionColumn], in: other, parts: otherParts), "language": other.code])
             }
             // Notes and other columns stay empty where a row has none (hidden on phones).
