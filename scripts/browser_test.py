@@ -24,6 +24,7 @@ fonts-noto-cjk; the fonts make the Chinese screenshots readable).
 
 import argparse
 import base64
+import contextlib
 import functools
 import http.server
 import json
@@ -286,6 +287,26 @@ def build(binary, output):
     if completed.returncode != 0:
         sys.stderr.write(completed.stdout + completed.stderr)
         raise BrowserError(f"the build failed (exit {completed.returncode})")
+
+
+@contextlib.contextmanager
+def built_site(binary, chromium, prefix):
+    """Builds the site into a temporary folder, serves it, and yields (browser, base URL, folder);
+    stops the browser and the server and removes the folder afterwards."""
+    work = tempfile.mkdtemp(prefix=prefix)
+    server = browser = None
+    try:
+        site = os.path.join(work, "site")
+        build(binary, site)
+        server = serve(site)
+        browser = Browser(chromium, os.path.join(work, "profile"))
+        yield browser, f"http://127.0.0.1:{server.server_address[1]}", site
+    finally:
+        if browser:
+            browser.close()
+        if server:
+            server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 # MARK: - Checks

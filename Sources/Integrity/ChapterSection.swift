@@ -141,7 +141,7 @@ private struct Splitter {
         Walker.walk(content) { event in
             guard case .enterInline(let inline) = event else { return .visitChildren }
             switch inline {
-            case .text(let text), .code(let text), .abbreviation(let text, _):
+            case .text(let text), .code(let text), .abbreviation(let text, _, _), .span(let text, _):
                 line.text += text
             case .softBreak, .lineBreak:
                 let location = line.location

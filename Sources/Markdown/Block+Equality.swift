@@ -43,7 +43,8 @@ private enum NodeFields: Hashable {
     case strong
     case link(destination: String, title: String, SourcePosition)
     case image(source: String, title: String, SourcePosition)
-    case abbreviation(String, title: String)
+    case abbreviation(String, title: String, language: String?)
+    case span(String, language: String)
     case sectionNumber(String)
     /// The end of the node last entered (its fields were compared when it was entered).
     case exit
@@ -81,7 +82,8 @@ private enum NodeFields: Hashable {
         case .strong: self = .strong
         case .link(let destination, let title, _, let position): self = .link(destination: destination, title: title, position)
         case .image(let source, let title, _, let position): self = .image(source: source, title: title, position)
-        case .abbreviation(let text, let title): self = .abbreviation(text, title: title)
+        case .abbreviation(let text, let title, let language): self = .abbreviation(text, title: title, language: language)
+        case .span(let text, let language): self = .span(text, language: language)
         case .sectionNumber(let label): self = .sectionNumber(label)
         }
     }

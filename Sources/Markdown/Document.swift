@@ -70,8 +70,11 @@ public enum Inline: Hashable, Sendable {
     case strong([Inline])
     case link(destination: String, title: String, content: [Inline], SourcePosition)
     case image(source: String, title: String, alt: [Inline], SourcePosition)
-    /// An abbreviation and its expansion, marked up by the program (cmark never produces one).
-    case abbreviation(String, title: String)
+    /// An abbreviation and its expansion, marked up by the program (cmark never produces one);
+    /// `language` is the abbreviation's own language where it differs from the text around it.
+    case abbreviation(String, title: String, language: String? = nil)
+    /// Text in another language than the text around it (`<span lang>`), marked up by the program.
+    case span(String, language: String)
     /// A heading's section number in the report's scheme (`(十一)`), set by the program.
     case sectionNumber(String)
 }
@@ -94,7 +97,7 @@ extension Array where Element == Inline {
         Walker.walk(self) { event in
             guard case .enterInline(let inline) = event else { return .visitChildren }
             switch inline {
-            case .text(let part), .code(let part), .abbreviation(let part, _), .sectionNumber(let part): text += part
+            case .text(let part), .code(let part), .abbreviation(let part, _, _), .span(let part, _), .sectionNumber(let part): text += part
             case .softBreak, .lineBreak: text += " "
             case .html(let html): if keepingRawHTML { text += html }
             case .emphasis, .strong, .link, .image: break

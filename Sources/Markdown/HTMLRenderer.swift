@@ -3,9 +3,13 @@ public struct HTMLRenderer: Sendable {
     /// Whether the author's raw HTML is written out; when false it is replaced by
     /// `<!-- raw HTML omitted -->`, as in cmark's safe mode.
     public var allowsRawHTML: Bool
+    /// When set, every heading with an id ends with a link to itself
+    /// (`<a class="heading-link" href="#id" aria-label="…">#</a>`) labelled with this text.
+    public var headingLinkLabel: String?
 
-    public init(allowsRawHTML: Bool = false) {
+    public init(allowsRawHTML: Bool = false, headingLinkLabel: String? = nil) {
         self.allowsRawHTML = allowsRawHTML
+        self.headingLinkLabel = headingLinkLabel
     }
 
     /// The HTML of `blocks`.
@@ -102,7 +106,15 @@ private extension HTMLRenderer {
         switch block {
         case .paragraph:
             if !tight { output += "</p>\n" }
-        case .heading(let level, _, _, _):
+        case .heading(let level, _, let id, _):
+            if let id, let headingLinkLabel {
+                // As written, like the id itself (and the contents' links): `#我國`, not `#%E6%88%91%E5%9C%8B`.
+                output += "<a class=\"heading-link\" href=\"#"
+                HTML.escape(id, into: &output)
+                output += "\" aria-label=\""
+                HTML.escape(headingLinkLabel, into: &output)
+                output += "\">#</a>"
+            }
             output += "</h\(level)>\n"
         case .blockQuote:
             newLine(&output)
@@ -129,12 +141,13 @@ private extension HTMLRenderer {
             HTML.escape(code, into: &output)
             output += "</code>"
         case .html(let html): output += allowsRawHTML ? html : Self.omittedHTML
-        case .abbreviation(let text, let title):
+        case .abbreviation(let text, let title, let language):
             output += "<abbr title=\""
             HTML.escape(title, into: &output)
             output += "\">"
-            HTML.escape(text, into: &output)
+            if let language { writeSpan(text, language: language, into: &output) } else { HTML.escape(text, into: &output) }
             output += "</abbr>"
+        case .span(let text, let language): writeSpan(text, language: language, into: &output)
         case .sectionNumber(let label):
             output += "<span class=\"section-number\">"
             HTML.escape(label, into: &output)
@@ -163,8 +176,16 @@ private extension HTMLRenderer {
         case .emphasis: output += "</em>"
         case .strong: output += "</strong>"
         case .link: output += "</a>"
-        case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .sectionNumber, .image: break
+        case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .span, .sectionNumber, .image: break
         }
+    }
+
+    func writeSpan(_ text: String, language: String, into output: inout String) {
+        output += "<span lang=\""
+        HTML.escape(language, into: &output)
+        output += "\">"
+        HTML.escape(text, into: &output)
+        output += "</span>"
     }
 
     /// A dangerous URL is written empty unless raw HTML is allowed.

@@ -145,7 +145,7 @@ extension Rewriter {
                         level = InlineLevel(children)
                         continue
                     }
-                case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .sectionNumber:
+                case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .span, .sectionNumber:
                     break
                 }
                 transform(inline, &level.rewritten)
@@ -161,7 +161,7 @@ extension Rewriter {
             case .link(let destination, let title, _, let position):
                 rebuilt = .link(destination: destination, title: title, content: children, position)
             case .image(let source, let title, _, let position): rebuilt = .image(source: source, title: title, alt: children, position)
-            case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .sectionNumber:
+            case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .span, .sectionNumber:
                 preconditionFailure("only inlines with children own a level")
             }
             level = consume parent  // frees the finished level, so that `children` is held once

@@ -28,7 +28,7 @@ package struct SectionText {
         Walker.walk(inlines) { event in
             guard case .enterInline(let inline) = event else { return .visitChildren }
             switch inline {
-            case .text(let text), .code(let text), .abbreviation(let text, _), .sectionNumber(let text): append(text)
+            case .text(let text), .code(let text), .abbreviation(let text, _, _), .span(let text, _), .sectionNumber(let text): append(text)
             case .softBreak, .lineBreak: endPart()
             case .html, .emphasis, .strong, .link, .image: break
             }

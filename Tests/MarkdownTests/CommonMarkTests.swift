@@ -73,6 +73,18 @@ import Testing
         #expect(HTMLRenderer().render(blocks) == "<h2 id=\"a-b\">A &amp; B</h2>\n<figure id=\"fig-1\"></figure>\n")
     }
 
+    @Test func headingsWithIdsLinkToThemselvesWhenAskedAndSpansCarryTheirLanguage() {
+        let blocks: [Block] = [
+            .heading(level: 2, content: [.span("A & B", language: "en")], id: "a-b", SourcePosition(line: 1, column: 1)),
+            .heading(level: 3, content: [.text("no id")], id: nil, SourcePosition(line: 2, column: 1)),
+        ]
+        #expect(
+            HTMLRenderer(headingLinkLabel: "Link to \"this\"").render(blocks)
+                == "<h2 id=\"a-b\"><span lang=\"en\">A &amp; B</span><a class=\"heading-link\" href=\"#a-b\" aria-label=\"Link to &quot;this&quot;\">#</a></h2>\n<h3>no id</h3>\n"
+        )
+        #expect(HTMLRenderer().render(blocks) == "<h2 id=\"a-b\"><span lang=\"en\">A &amp; B</span></h2>\n<h3>no id</h3>\n")
+    }
+
     @Test func urlsArePercentEncodedAsCmarkDoes() throws {
         #expect(
             try html("<http://example.com?find=\\*>") == "<p><a href=\"http://example.com?find=%5C*\">http://example.com?find=\\*</a></p>\n"

@@ -148,7 +148,7 @@ extension Block {
             switch inline {
             case .emphasis(let children), .strong(let children), .link(_, _, let children, _), .image(_, _, let children, _):
                 pendingInlines += children
-            case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .sectionNumber: break
+            case .text, .softBreak, .lineBreak, .code, .html, .abbreviation, .span, .sectionNumber: break
             }
         }
     }

@@ -52,7 +52,8 @@ import Testing
         case .strong: "strong"
         case .link(let destination, _, _, _): "a[\(destination)]"
         case .image(let source, _, _, _): "img[\(source)]"
-        case .abbreviation(let text, _): "abbr[\(text)]"
+        case .abbreviation(let text, _, _): "abbr[\(text)]"
+        case .span(let text, let language): "span[\(language):\(text)]"
         case .sectionNumber(let label): "number[\(label)]"
         }
     }

@@ -94,12 +94,16 @@ import Testing
     @Test func headingsGetStableIdsInBothLanguages() throws {
         let zh = try result.text("zh-hant/plenary/index.html")
         let en = try result.text("en/plenary/index.html")
-        #expect(zh.contains("<h2 id=\"opening\">開幕式</h2>"))
-        #expect(en.contains("<h2 id=\"opening\">Opening</h2>"))
+        // Each heading ends with a link to itself (`a.heading-link`), labelled in the page's language.
+        let heading = { (level: Int, id: String, text: String, label: String) in
+            "<h\(level) id=\"\(id)\">\(text)<a class=\"heading-link\" href=\"#\(id)\" aria-label=\"\(label)\">#</a></h\(level)>"
+        }
+        #expect(zh.contains(heading(2, "opening", "開幕式", "本節連結")))
+        #expect(en.contains(heading(2, "opening", "Opening", "Link to this section")))
         // A heading without {#id} takes the id of its counterpart at the same place.
-        #expect(zh.contains("<h3 id=\"我國\">我國</h3>"))
-        #expect(en.contains("<h3 id=\"我國\">Chinese Taipei</h3>"))
-        #expect(try result.text("zh-hant/spsg/index.html").contains("<h2 id=\"資安威脅\">資安威脅</h2>"))
+        #expect(zh.contains(heading(3, "我國", "我國", "本節連結")))
+        #expect(en.contains(heading(3, "我國", "Chinese Taipei", "Link to this section")))
+        #expect(try result.text("zh-hant/spsg/index.html").contains(heading(2, "資安威脅", "資安威脅", "本節連結")))
         #expect(zh.contains("<a href=\"#economy-reports\">各經濟體國情報告</a>"), "table of contents")
     }
 

@@ -8,13 +8,14 @@ import Testing
 
 /// Acronyms of the glossary marked up as `<abbr title>` on first use in a chapter.
 @Suite struct GlossaryTests {
-    static let marker = GlossaryMarker(terms: [
-        .init(acronym: "APEC", expansion: "Asia-Pacific Economic Cooperation"),
-        .init(acronym: "TEL", expansion: "Telecommunications and Information Working Group"),
-        .init(acronym: "MRA", expansion: "Mutual Recognition Arrangement"),
-        .init(acronym: "MRA-ETR", expansion: "MRA for Equivalence of Technical Requirements"),
-        .init(acronym: "R&D", expansion: "research & \"development\" <R&D>"),
-    ])
+    static let marker = GlossaryMarker(
+        terms: [
+            .init(acronym: "APEC", expansion: "Asia-Pacific Economic Cooperation"),
+            .init(acronym: "TEL", expansion: "Telecommunications and Information Working Group"),
+            .init(acronym: "MRA", expansion: "Mutual Recognition Arrangement"),
+            .init(acronym: "MRA-ETR", expansion: "MRA for Equivalence of Technical Requirements"),
+            .init(acronym: "R&D", expansion: "research & \"development\" <R&D>"),
+        ], expansionFormat: "")
     static let position = SourcePosition(line: 1, column: 1)
 
     static func paragraph(_ inlines: Inline...) -> Block { .paragraph(inlines, position) }
@@ -79,6 +80,39 @@ import Testing
             ])
     }
 
+    @Test func theFirstUseIsSpelledOutUnlessTheTextAlreadyDoes() {
+        let marker = GlossaryMarker(
+            terms: [
+                .init(acronym: "NCC", expansion: "國家通訊傳播委員會"), .init(acronym: "3G", expansion: "third generation (mobile communications)"),
+            ], expansionFormat: "（{expansion}）")
+        let marked = marker.mark([
+            Self.paragraph(.text("國家通訊傳播委員會(NCC)主持")), Self.paragraph(.text("NCC 與 3G")), Self.paragraph(.text("Third generation 3G")),
+        ])
+        #expect(
+            marked == [
+                Self.paragraph(.text("國家通訊傳播委員會("), .abbreviation("NCC", title: "國家通訊傳播委員會"), .text(")主持")),
+                Self.paragraph(
+                    .text("NCC 與 "), .abbreviation("3G", title: "third generation (mobile communications)"),
+                    .text("（third generation (mobile communications)）")),
+                Self.paragraph(.text("Third generation 3G")),
+            ])
+    }
+
+    @Test func anExpansionWaitsForAPlaceOutsideNamesAndBrackets() {
+        let marker = GlossaryMarker(
+            terms: [.init(acronym: "MRA", expansion: "Mutual Recognition Arrangement")], expansionFormat: " ({expansion})")
+        let marked = marker.mark([
+            Self.paragraph(.text("The CA & MRA Task Force")), Self.paragraph(.text("MRA （相互承認）")),
+            Self.paragraph(.text("an MRA was signed; the MRA")),
+        ])
+        #expect(
+            marked == [
+                Self.paragraph(.text("The CA & "), .abbreviation("MRA", title: "Mutual Recognition Arrangement"), .text(" Task Force")),
+                Self.paragraph(.text("MRA （相互承認）")),
+                Self.paragraph(.text("an "), .text("MRA"), .text(" (Mutual Recognition Arrangement)"), .text(" was signed; the MRA")),
+            ])
+    }
+
     @Test func theTitleIsEscaped() {
         let html = HTMLRenderer().render(Self.marker.mark([Self.paragraph(.text("R&D"))]))
         #expect(html == "<p><abbr title=\"research &amp; &quot;development&quot; &lt;R&amp;D&gt;\">R&amp;D</abbr></p>\n")
@@ -109,13 +143,17 @@ import Testing
         try project.replace("content/en/01-plenary.md", "The host economy spoke;", with: "The host economy spoke of 4K and 8K;")
         let result = try project.build()
         let chinese = try result.text("zh-hant/plenary/index.html")
-        #expect(chinese.contains("<p><abbr title=\"亞太經濟合作\">APEC</abbr> 主辦經濟體(APEC)致詞"))
+        // The first use is spelled out for readers without a mouse; the acronym is English.
+        #expect(
+            chinese.contains(
+                "<p><abbr title=\"亞太經濟合作\"><span lang=\"en\">APEC</span></abbr>（亞太經濟合作） 主辦經濟體(<span lang=\"en\">APEC</span>)致詞"))
         #expect(chinese.components(separatedBy: "<abbr").count == 2, "one mark: not the second use, nor the figure's caption")
         #expect(chinese.contains("APEC TEL53 大會"))
         let english = try result.text("en/plenary/index.html")
         #expect(
             english.contains(
-                "spoke of <abbr title=\"ultra-high-definition\">4K</abbr> and <abbr title=\"ultra-high-definition\">8K</abbr>;"))
+                "spoke of <abbr title=\"ultra-high-definition\">4K</abbr> (ultra-high-definition) and <abbr title=\"ultra-high-definition\">8K</abbr>;"
+            ), "one expansion spelled out for two acronyms")
         #expect(!english.contains("<abbr title=\"亞太經濟合作\">"))
     }
 

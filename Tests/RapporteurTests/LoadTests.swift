@@ -56,9 +56,10 @@ import Testing
     }
 
     @Test func glossaryWordsThatOnlyLookLikeAcronymsStayText() {
-        let marker = GlossaryMarker(terms: [
-            .init(acronym: "TEL", expansion: "Telecommunications"), .init(acronym: "4K", expansion: "ultra-high-definition"),
-        ])
+        let marker = GlossaryMarker(
+            terms: [
+                .init(acronym: "TEL", expansion: "Telecommunications"), .init(acronym: "4K", expansion: "ultra-high-definition"),
+            ], expansionFormat: "")
         let position = SourcePosition(line: 1, column: 1)
         let marked = marker.mark([.paragraph([.text("Tel TELx TEL 4k 4K TEL")], position)])
         #expect(

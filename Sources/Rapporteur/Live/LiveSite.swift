@@ -7,6 +7,7 @@ import Support
 /// After an edit of chapters' text it reloads those chapters, gives their headings ids again
 /// (and their translations', when the original's ids changed) and re-renders: their pages; their
 /// neighbours, the pages listing them and the language home when a title or description changed;
+/// the glossary page when a title or a heading changed (its source links name them);
 /// the pages linking to them when their anchors changed. The search indexes are made when first
 /// asked for. Any other change (settings, templates, tables, assets; a chapter added, removed,
 /// re-slugged or made a draft) rebuilds the whole site.
@@ -167,6 +168,14 @@ private extension LiveSite {
                 }
                 add(.home(language))
             }
+        }
+        // The glossary page names the chapter and section of each row's source.
+        let renamed = redone.contains { language, fileName in
+            let (old, new) = (state.index[language.code]?[fileName], index[language.code]?[fileName])
+            return old?.chapter.title != new?.chapter.title || old?.outline.map(\.text) != new?.outline.map(\.text)
+        }
+        if renamed, let glossary = project.table(named: build.config.glossary.table) {
+            for language in build.config.languages { add(.table(glossary, language)) }
         }
         if !moved.isEmpty {
             // Pages linking to a chapter whose anchors changed are rendered (and so checked) again.

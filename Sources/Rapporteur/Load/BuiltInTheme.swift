@@ -6,6 +6,7 @@ enum BuiltInTheme {
     static let files: [(path: String, bytes: [UInt8])] = [
         ("404.mustache", PackageResources._04_mustache),
         ("chapter.mustache", PackageResources.chapter_mustache),
+        ("glossary.mustache", PackageResources.glossary_mustache),
         ("home.mustache", PackageResources.home_mustache),
         ("landing.mustache", PackageResources.landing_mustache),
         ("layout.mustache", PackageResources.layout_mustache),
@@ -16,6 +17,9 @@ enum BuiltInTheme {
         ("strings.yaml", PackageResources.strings_yaml),
         ("assets/search.js", PackageResources.search_js),
         ("assets/site.js", PackageResources.site_js),
+        ("assets/nav.css", PackageResources.nav_css),
+        ("assets/nav.js", PackageResources.nav_js),
+        ("assets/glossary.js", PackageResources.glossary_js),
         ("assets/style.css", PackageResources.style_css),
     ]
 }

@@ -98,7 +98,15 @@ struct PageBuilder {
             let chapters = project.chapters[language.code] ?? []
             guard let expanded = index[language.code]?[chapters[position].fileName] else { return nil }
             (template, context) = ("chapter", chapterContext(page, expanded: expanded, chapters: chapters, position: position, log: &log))
-        case .table(let table, let language): (template, context) = ("table-page", tablePageContext(page, table: table, language: language))
+        case .table(let table, let language):
+            var tableContext = tablePageContext(page, table: table, language: language)
+            if let glossary = glossaryContext(table, language: language) {
+                tableContext["glossary"] = glossary
+                template = "glossary"
+            } else {
+                template = "table-page"
+            }
+            context = tableContext
         case .search(let language): (template, context) = ("search", searchContext(page, language: language))
         }
         guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
@@ -247,8 +255,9 @@ private extension PageBuilder {
         var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
         if let number = chapter.titleNumber { context["sectionNumber"] = number + NumberingScheme.separator(after: number) }
         context["body"] = bodyHTML(expanded, index: index, log: &log)
+        let parts = LanguageParts(language: chapter.language.code, siteLanguages: languages)
         context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
-            ["id": entry.id, "text": entry.numberedText, "sub": entry.level > 2]
+            ["id": entry.id, "text": entry.numberedText, "html": parts.html(entry.numberedText), "sub": entry.level > 2]
         }
         context["hasToc"] = !expanded.outline.isEmpty
         if let previous = neighbours.0 {
@@ -280,17 +289,33 @@ private extension PageBuilder {
         let expanded = pipeline.expand(summary, outlined: (outlined.blocks, outlined.outline), log: &log)
         var withSummary = index
         withSummary[summary.language.code, default: [:]][summary.fileName] = expanded
-        return bodyHTML(expanded, index: withSummary, log: &log)
+        return bodyHTML(expanded, index: withSummary, headingLinks: false, log: &log)
     }
 
-    /// A chapter's HTML, its links resolved against `index`.
-    func bodyHTML(_ expanded: ExpandedChapter, index linkIndex: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) -> String {
+    /// A chapter's HTML, its links resolved against `index`, its headings with links to
+    /// themselves where the page has the script that copies them.
+    func bodyHTML(
+        _ expanded: ExpandedChapter, index linkIndex: [String: [String: ExpandedChapter]], headingLinks: Bool = true,
+        log: inout DiagnosticLog
+    ) -> String {
         let rewriter = LinkRewriter(
             chapter: expanded.chapter, index: linkIndex, project: project, urls: urls,
             siteFiles: { [self] in
                 siteFiles.value { SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: urls) }
             })
-        return HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(rewriter.rewrite(expanded.blocks, log: &log))
+        let language = expanded.chapter.language.code
+        let blocks = LanguageParts(language: language, siteLanguages: languages).mark(rewriter.rewrite(expanded.blocks, log: &log))
+        let headingLink = headingLinks ? project.templates.strings[language]?["headingLink"] : nil
+        return HTMLRenderer(allowsRawHTML: config.allowsRawHTML, headingLinkLabel: headingLink).render(blocks)
+    }
+
+    /// The glossary page's data when `table` is the site's glossary.
+    func glossaryContext(_ table: Table, language: Language) -> [String: Any]? {
+        guard table.name == config.glossary.table else { return nil }
+        let page = GlossaryPage(
+            table: table, role: config.glossary, language: language, languages: config.languages, index: index, project: project, urls: urls
+        )
+        return page.context(strings: project.templates.strings[language.code] ?? [:])
     }
 
     func searchContext(_ page: Page, language: Language) -> [String: Any] {

@@ -9,9 +9,11 @@ extension Table {
         in language: Language, languages: [String], urls: SiteURLs, anchor: String, sourceURL: (SourceReference) -> String?,
         notesHTML: (String) -> String, strings: [String: String]
     ) -> [String: Any] {
+        // Runs in the other script get their language (`LanguageParts`).
+        let parts = LanguageParts(language: language.code, siteLanguages: languages)
         let cellsHTML = { (text: String?) -> String in
             guard let text, !text.isEmpty else { return "—" }
-            return text.split(separator: "\n", omittingEmptySubsequences: true).map { HTML.escape(String($0)) }.joined(separator: "<br>")
+            return text.split(separator: "\n", omittingEmptySubsequences: true).map { parts.html(String($0)) }.joined(separator: "<br>")
         }
         let hasSource = rows.contains { $0.source != nil }
         let rowContexts: [[String: Any]] = rows.map { row in

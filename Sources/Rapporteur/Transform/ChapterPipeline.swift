@@ -97,7 +97,7 @@ struct ChapterPipeline {
         }
         // Code blocks inside block quotes and lists too, in order.
         let expanded = Rewriter.rewrite(outlined.blocks, block: expand)
-        let blocks = (glossaries[chapter.language.code] ?? GlossaryMarker(terms: [])).mark(expanded)
+        let blocks = (glossaries[chapter.language.code] ?? GlossaryMarker(terms: [], expansionFormat: "")).mark(expanded)
         return ExpandedChapter(chapter: chapter, blocks: blocks, outline: outlined.outline, anchors: anchors)
     }
 

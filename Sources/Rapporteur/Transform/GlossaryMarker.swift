@@ -3,7 +3,10 @@ import Markdown
 import Model
 
 /// Marks up the acronyms of the glossary table (`content/tables/glossary.yaml`, columns `acronym`
-/// and `expansion`) as `<abbr title>` on their first use in a chapter, in the chapter's language.
+/// and `expansion`) as `<abbr title>` on their first use in a chapter, in the chapter's language,
+/// and the expansion in brackets after its first use where it fits (the interface string
+/// `glossaryExpansion`), unless the text already spells it out: a title is a tooltip that touch
+/// screens never show.
 ///
 /// Works on the Markdown tree: only text inlines are marked, never the text of links, images,
 /// code or headings, and never program-generated blocks (tables, figures). An acronym matches
@@ -28,8 +31,12 @@ struct GlossaryMarker {
     /// The bytes that start some acronym's first word, by byte value: a word starting with any
     /// other byte (most words) is skipped without making a string of it.
     private let startsFirstWord: [Bool]
+    /// How the expansion follows the acronym, `{expansion}` standing for it: ` ({expansion})`;
+    /// empty, the expansion is only the title.
+    private let expansionFormat: String
 
-    init(terms: [Term]) {
+    init(terms: [Term], expansionFormat: String) {
+        self.expansionFormat = expansionFormat
         var byWord: [String: [Entry]] = [:]
         var starts = [Bool](repeating: false, count: 256)
         for term in terms where !term.acronym.isEmpty && !term.expansion.isEmpty {
@@ -46,15 +53,21 @@ struct GlossaryMarker {
         let terms = project.report.glossary(in: language.code, fallback: project.config.languageCodes).flatMap { row in
             row.terms.split(separator: ",").map { Term(acronym: $0.trimmingCharacters(in: .whitespaces), expansion: row.expansion) }
         }
-        self.init(terms: terms)
+        self.init(terms: terms, expansionFormat: project.templates.strings[language.code]?["glossaryExpansion"] ?? " ({expansion})")
     }
 
     /// `blocks` with the first use of each acronym marked, in document order.
     func mark(_ blocks: [Block]) -> [Block] {
         guard !termsByFirstWord.isEmpty else { return blocks }
         var used: Set<String> = []
+        // An expansion is spelled out once a chapter even for several acronyms (`4K, 8K`).
+        var spelledOut: Set<String> = []
         return Rewriter.rewrite(blocks, entering: Self.marksInside) { inline, result in
-            if case .text(let text) = inline { mark(text, used: &used, into: &result) } else { result.append(inline) }
+            if case .text(let text) = inline {
+                mark(text, used: &used, spelledOut: &spelledOut, into: &result)
+            } else {
+                result.append(inline)
+            }
         }
     }
 }
@@ -71,8 +84,9 @@ private extension GlossaryMarker {
         }
     }
 
-    /// Splits one text inline around the acronyms used for the first time.
-    func mark(_ text: String, used: inout Set<String>, into result: inout [Inline]) {
+    /// Splits one text inline around the acronyms used for the first time, and those whose
+    /// expansion is spelled out here.
+    func mark(_ text: String, used: inout Set<String>, spelledOut: inout Set<String>, into result: inout [Inline]) {
         var text = text
         let marked = text.withUTF8 { bytes in
             var marked = false
@@ -94,9 +108,14 @@ private extension GlossaryMarker {
                     continue
                 }
                 let end = position + entry.bytes.count
-                if used.insert(entry.term.acronym).inserted {
+                let first = used.insert(entry.term.acronym).inserted
+                let spellOut = spellsOutHere(entry.term.expansion, in: bytes, after: end, spelledOut: &spelledOut)
+                if first || spellOut {
                     if plainStart < position { result.append(.text(String(decoding: bytes[plainStart..<position], as: UTF8.self))) }
-                    result.append(.abbreviation(entry.term.acronym, title: entry.term.expansion))
+                    result.append(first ? .abbreviation(entry.term.acronym, title: entry.term.expansion) : .text(entry.term.acronym))
+                    if spellOut {
+                        result.append(.text(expansionFormat.replacingOccurrences(of: "{expansion}", with: entry.term.expansion)))
+                    }
                     plainStart = end
                     marked = true
                 }
@@ -106,6 +125,34 @@ private extension GlossaryMarker {
             return marked
         }
         if !marked { result.append(.text(text)) }
+    }
+
+    /// Whether to spell the expansion out after the acronym that ends at `end`: the first time in
+    /// the chapter it may stand there, unless the text already spells it out (then never again).
+    /// Not inside a name (`MRA Task Force`: a capital follows) nor before brackets that may
+    /// explain it already.
+    func spellsOutHere(_ expansion: String, in bytes: UnsafeBufferPointer<UInt8>, after end: Int, spelledOut: inout Set<String>) -> Bool {
+        guard !expansionFormat.isEmpty, !spelledOut.contains(expansion) else { return false }
+        if Self.spellsOut(expansion, in: bytes) {
+            spelledOut.insert(expansion)
+            return false
+        }
+        var next = end
+        while next < bytes.count && bytes[next] == UInt8(ascii: " ") { next += 1 }
+        if next < bytes.count {
+            let following = bytes[next..<min(bytes.count, next + 3)]
+            if (65...90).contains(bytes[next]) || bytes[next] == UInt8(ascii: "(") || following.elementsEqual("（".utf8) { return false }
+        }
+        spelledOut.insert(expansion)
+        return true
+    }
+
+    /// Whether `text` has the expansion already, whole or without its part in brackets
+    /// (`third generation` for `third generation (mobile communications)`).
+    static func spellsOut(_ expansion: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let short = expansion.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? expansion
+        let haystack = String(decoding: text, as: UTF8.self).lowercased()
+        return [expansion, short].contains { !$0.isEmpty && haystack.contains($0.lowercased()) }
     }
 
     /// Whether `acronym` is at `position` and ends at a word boundary.

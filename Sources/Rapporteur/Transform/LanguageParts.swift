@@ -1,0 +1,148 @@
+import Foundation
+import Markdown
+
+/// Marks the language of parts (WCAG 3.1.2): Latin-script runs inside text in a Chinese, Japanese
+/// or Korean page (names, acronyms, titles) get the site's Latin-script language, and CJK runs
+/// inside a Latin-script page get the site's CJK language, so that screen readers switch voice and
+/// browsers pick fonts. Both languages come from the site's languages, by their script.
+///
+/// A run starts at a letter of the other script (or at digits joined to one, as in `4G`), goes on
+/// over its letters, digits and the punctuation that joins words (spaces, `.`, `-`, `&`...), and
+/// ends at its last letter or digit; a run of digits and punctuation alone stays unmarked. One pass
+/// over the text's characters, so linear in its length.
+struct LanguageParts {
+    /// The language of the runs to mark, and which script they are in.
+    private let runLanguage: String?
+    private let runScript: Script
+
+    /// The scripts told apart: a CJK page marks Latin runs, any other page marks CJK runs.
+    enum Script {
+        case latin, cjk
+
+        /// The script of a language code, by its likely script (`zh-Hant` → Hant, `en` → Latn).
+        init(language code: String) {
+            let script = Locale.Language(identifier: Locale.Language(identifier: code).maximalIdentifier).script?.identifier
+            self = ["Hani", "Hans", "Hant", "Jpan", "Kore", "Hira", "Kana", "Hang", "Bopo"].contains(script ?? "") ? .cjk : .latin
+        }
+    }
+
+    /// Marks the runs of `language`'s pages that are in the first other language of
+    /// `siteLanguages` written in the other script; marks nothing when the site has none.
+    init(language: String, siteLanguages: [String]) {
+        let script: Script = Script(language: language) == .cjk ? .latin : .cjk
+        runScript = script
+        runLanguage = siteLanguages.first { $0 != language && Script(language: $0) == script }
+    }
+
+    /// `text` cut into runs, each with the language to mark it with (`nil`: the page's own).
+    func runs(_ text: String) -> [(text: Substring, language: String?)] {
+        guard let runLanguage else { return [(text[...], nil)] }
+        var result: [(text: Substring, language: String?)] = []
+        var plainStart = text.startIndex
+        var runStart: String.Index?
+        var runEnd = text.startIndex
+        var runHasLetter = false
+        func endRun() {
+            if let start = runStart, runHasLetter {
+                if plainStart < start { result.append((text[plainStart..<start], nil)) }
+                result.append((text[start..<runEnd], runLanguage))
+                plainStart = runEnd
+            }
+            runStart = nil
+            runHasLetter = false
+        }
+        // By characters, each classified by its first scalar, so that a run never splits one.
+        var index = text.startIndex
+        while index < text.endIndex {
+            let scalar = text[index].unicodeScalars.first!
+            let next = text.index(after: index)
+            if runScript.isLetter(scalar) {
+                if runStart == nil { runStart = index }
+                runHasLetter = true
+                runEnd = next
+            } else if Self.isDigit(scalar) {
+                if runStart == nil { runStart = index }
+                runEnd = next
+            } else if !(runHasLetter && runScript.joins(scalar)) {
+                // A joining character stays inside the run only if a letter or digit follows it
+                // (`runEnd` moves past it then); digits not yet joined to a letter are dropped.
+                endRun()
+            }
+            index = next
+        }
+        endRun()
+        if plainStart < text.endIndex { result.append((text[plainStart...], nil)) }
+        return result
+    }
+
+    /// `text` as escaped HTML, its runs as `<span lang>`.
+    func html(_ text: String) -> String {
+        var output = ""
+        for run in runs(text) {
+            if let language = run.language {
+                output += "<span lang=\"\(HTML.escape(language))\">\(HTML.escape(String(run.text)))</span>"
+            } else {
+                output += HTML.escape(String(run.text))
+            }
+        }
+        return output
+    }
+
+    /// `blocks` with the runs of their text marked: in paragraphs, headings, lists, quotes,
+    /// emphasis and link text; never in code, raw HTML, image descriptions (an attribute) or
+    /// program-generated blocks.
+    func mark(_ blocks: [Block]) -> [Block] {
+        guard runLanguage != nil else { return blocks }
+        return Rewriter.rewrite(
+            blocks, entering: { if case .inline(.image) = $0 { false } else { true } },
+            inline: { inline, result in
+                switch inline {
+                case .text(let text):
+                    for run in runs(text) {
+                        result.append(run.language.map { .span(String(run.text), language: $0) } ?? .text(String(run.text)))
+                    }
+                case .abbreviation(let text, let title, nil):
+                    let runs = runs(text)
+                    let language = runs.count == 1 ? runs[0].language : nil
+                    result.append(.abbreviation(text, title: title, language: language))
+                default:
+                    result.append(inline)
+                }
+            })
+    }
+}
+
+// MARK: - Characters
+
+private extension LanguageParts.Script {
+    func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch self {
+        case .latin:
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: true
+            default: false
+            }
+        case .cjk:
+            switch scalar.value {
+            // Bopomofo, kana, Hangul, Han (with extensions and compatibility ideographs).
+            case 0x1100...0x11FF, 0x3040...0x30FF, 0x3100...0x312F, 0x3130...0x318F, 0x31A0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
+                true
+            default: false
+            }
+        }
+    }
+
+    /// Characters that join the words of one run: a name such as `Ad Hoc Steering Group`, `R&D`,
+    /// `e-commerce`, `Dr. Kim`; in CJK, its own punctuation (、「」).
+    func joins(_ scalar: Unicode.Scalar) -> Bool {
+        switch self {
+        case .latin: " .,'’&/-:+".unicodeScalars.contains(scalar)
+        case .cjk: (0x3000...0x303F).contains(scalar.value) || (0xFF01...0xFF60).contains(scalar.value) || scalar == "·"
+        }
+    }
+}
+
+private extension LanguageParts {
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+}
