@@ -112,7 +112,8 @@ import Testing
         #expect(chinese.contains("<h1><span class=\"section-number\">4. </span>大會</h1>"), "no scheme in site.yaml: plain numbers")
         #expect(chinese.contains("<h2 id=\"opening\"><span class=\"section-number\">1. </span>開幕式<a class=\"heading-link\""))
         #expect(
-            try result.text("en/plenary/index.html").contains("<h2 id=\"opening\"><span class=\"section-number\">1. </span>Opening<a class=\"heading-link\""))
+            try result.text("en/plenary/index.html").contains(
+                "<h2 id=\"opening\"><span class=\"section-number\">1. </span>Opening<a class=\"heading-link\""))
         #expect(!result.warnings.contains { $0.message.contains("differs from its original") })
 
         try project.replace("content/en/01-plenary.md", "number: \"2.4\"", with: "number: \"2.5\"")
