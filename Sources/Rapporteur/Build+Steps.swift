@@ -12,6 +12,8 @@ extension Build {
         [Self.robotsFile, Self.sitemapFile] + project.assets.map { urls.outputFile(of: urls.asset($0)) }
             + project.tables.flatMap { table in ["json", "csv"].map { urls.outputFile(of: urls.data(table.name, $0)) } }
             + config.languages.map { urls.outputFile(of: urls.searchIndex($0)) }
+            + config.languages.flatMap { language in ["bib", "json"].map { urls.outputFile(of: urls.citation(language, $0)) } }
+            + config.languages.filter { pdfs[$0.code] != nil }.map { urls.outputFile(of: urls.pdf($0)) }
     }
 
     /// Gives headings their ids and numbers (default language first, so translations can take

@@ -8,11 +8,15 @@ struct Build {
     let project: Project
     let urls: SiteURLs
     let integrity: IntegrityLevel
+    /// The print edition as PDF per language code (`rapporteur pdf`), written beside the pages
+    /// and linked from each home; empty for a plain build.
+    let pdfs: [String: Data]
     var config: SiteConfig { project.config }
 
-    init(project: Project, integrity: IntegrityLevel = .warnings) {
+    init(project: Project, integrity: IntegrityLevel = .warnings, pdfs: [String: Data] = [:]) {
         self.project = project
         self.integrity = integrity
+        self.pdfs = pdfs
         self.urls = SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
     }
 
@@ -30,8 +34,8 @@ struct Build {
     /// Loads the project at `root` and runs every step into `sink`. Throws every error found;
     /// else returns the run's output and its warnings.
     static func run(
-        root: URL, baseURL: String?, integrity: IntegrityLevel, into sink: OutputSink, deferSearch: Bool = false,
-        timings: inout PhaseTimer
+        root: URL, baseURL: String?, integrity: IntegrityLevel, pdfs: [String: Data] = [:], into sink: OutputSink,
+        deferSearch: Bool = false, timings: inout PhaseTimer
     ) throws(SiteError) -> (build: Build, output: Output, warnings: [Diagnostic]) {
         var log = DiagnosticLog()
         let parsing = timings.parsing
@@ -40,7 +44,7 @@ struct Build {
         else {
             throw SiteError(log.sorted)
         }
-        let build = Build(project: project, integrity: integrity)
+        let build = Build(project: project, integrity: integrity, pdfs: pdfs)
         let output = build.run(into: sink, deferSearch: deferSearch, log: &log, timings: &timings)
         if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
         return (build, output, log.sorted.filter { $0.severity == .warning })
@@ -68,6 +72,7 @@ struct Build {
         let search = deferSearch ? nil : Parallelism.start { [self] in sink.put(searchIndexFiles(index)) }
         timings.measure("render") { pages.render(into: sink, log: &log) }
         sink.put(dataFiles())
+        sink.put(citationFiles() + pdfFiles())
         timings.measure("search") { search?.wait() }
         sink.put(copyAssets())
         let sitemap = urls.absolute(urls.basePath + Self.sitemapFile)

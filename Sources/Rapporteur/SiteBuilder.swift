@@ -10,16 +10,18 @@ public enum SiteBuilder {
     /// With `output`, files are written there (atomically, see `StagingFolder`) and the result's
     /// `files` is empty; without it, the result holds them. A process that exits right after the
     /// build passes `freesMemory: false`: freeing every chapter's tree took a 10,000-page site
-    /// 0.4 s, and the system reclaims the memory at exit anyway (as compilers do).
+    /// 0.4 s, and the system reclaims the memory at exit anyway (as compilers do). `pdfs` (the
+    /// print edition per language code, from `rapporteur pdf`) are written and linked.
     public static func build(
         root: URL, baseURL: String? = nil, integrity: IntegrityLevel = .warnings, writingTo output: URL? = nil,
-        freesMemory: Bool = true
+        pdfs: [String: Data] = [:], freesMemory: Bool = true
     ) throws(SiteError) -> BuildResult {
         var timings = PhaseTimer()
         let staging = try output.map { output throws(SiteError) in try StagingFolder(for: output, writing: timings.writing) }
         let run: (build: Build, output: Build.Output, warnings: [Diagnostic])
         do throws(SiteError) {
-            run = try Build.run(root: root, baseURL: baseURL, integrity: integrity, into: OutputSink(staging: staging), timings: &timings)
+            run = try Build.run(
+                root: root, baseURL: baseURL, integrity: integrity, pdfs: pdfs, into: OutputSink(staging: staging), timings: &timings)
         } catch {
             staging?.discard()
             throw error
@@ -34,7 +36,11 @@ public enum SiteBuilder {
             tableCount: run.build.project.tables.count,
             coverage: run.output.coverage,
             timings: timings.phases,
-            workTimings: timings.work)
+            workTimings: timings.work,
+            printEditions: run.build.config.languages.map { language in
+                let urls = run.build.urls
+                return (language.code, urls.outputFile(of: urls.printEdition(language)), urls.outputFile(of: urls.pdf(language)))
+            })
     }
 }
 

@@ -10,7 +10,7 @@ struct RapporteurCommand: ParsableCommand {
         commandName: "rapporteur",
         abstract: "Publishes a delegation's meeting report as a bilingual static site.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, PdfCommand.self, NewCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -25,3 +25,42 @@ import Testing
         #expect(missing.stderr.contains("content/site.yaml"), "\(missing.stderr)")
     }
 }
+
+/// `rapporteur pdf` when Chromium is missing or fails: a clear error, and the output as it was.
+@Suite struct PdfCommandTests {
+    /// Runs `rapporteur pdf` on `project` with `PATH` set to `path`; returns its status and standard error.
+    private func pdf(_ project: TestProject, path: String) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = TestProject.executable
+        process.arguments = ["pdf", "--project", project.root.path]
+        process.environment = ["PATH": path]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stderr)
+    }
+
+    @Test func withoutChromiumItNamesThePackageAndWritesNothing() throws {
+        let project = try TestProject()
+        let result = try pdf(project, path: project.url("no-bin").path)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("install the Debian package chromium"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.url("public").path))
+    }
+
+    @Test func whenChromiumFailsTheOutputIsLeftAsItWas() throws {
+        let project = try TestProject()
+        try FileManager.default.createDirectory(at: project.url("bin"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: project.url("public"), withIntermediateDirectories: true)
+        try project.write("bin/chromium", "#!/bin/sh\necho 'cannot print' >&2\nexit 3\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: project.url("bin/chromium").path)
+        try project.write("public/old.html", "the last good site")
+        let result = try pdf(project, path: project.url("bin").path + ":/usr/bin:/bin")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Chromium failed to print") && result.stderr.contains("cannot print"), "\(result.stderr)")
+        #expect(project.snapshot() == ["old.html": Data("the last good site".utf8)])
+    }
+}

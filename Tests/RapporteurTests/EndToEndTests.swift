@@ -72,7 +72,11 @@ import Testing
         for (path, html) in htmlPages {
             for link in LinkChecker.attributeValues("href", in: html) where !link.hasPrefix("http") {
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                var target = parts[0].isEmpty ? path : String(parts[0].dropFirst())
+                // The print edition links its style sheets relatively (`../../assets/`), so that it prints from a file.
+                let resolved =
+                    parts[0].hasPrefix("/")
+                    ? parts[0] : (URL(string: parts[0], relativeTo: URL(string: "https://example.org/" + path))?.path ?? parts[0])
+                var target = parts[0].isEmpty ? path : String(resolved.dropFirst())
                 if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
                 #expect(paths.contains(target), "\(path) links to missing \(link)")
                 if parts.count > 1 { #expect(ids[target]?.contains(parts[1]) == true, "\(path) links to missing anchor \(link)") }

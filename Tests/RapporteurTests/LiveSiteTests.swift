@@ -43,13 +43,13 @@ import Testing
         let update = try edit(
             "content/en/04-plenary.md", "Francisco Coronado", "Francisco CORONADO", alsoChanged: ["content/en/sedX1b2c3"])
         #expect(!update.isComplete)
-        #expect(update.files.map(\.path) == ["en/plenary/index.html"])
+        #expect(update.files.map(\.path) == ["en/plenary/index.html", "en/print/index.html"], "the page and the print edition")
     }
 
     @Test mutating func aNewTitleRebuildsTheChapterListsAndTheHome() throws {
         let update = try edit("content/zh-Hant/05-economy-reports.md", "title: 各經濟體國情報告", "title: 各經濟體國情報告（修訂）")
         #expect(!update.isComplete)
-        #expect(update.files.count == 21, "18 chapters list it, the home, and both glossary pages name it")
+        #expect(update.files.count == 22, "18 chapters list it, the home, both glossary pages name it, and the print edition")
         #expect(update.files.contains { $0.path == "zh-hant/index.html" })
     }
 

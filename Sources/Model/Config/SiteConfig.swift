@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     /// What the home page says of the meeting, in this order (name, dates, venue…).
     public var facts: [Fact]
     public var glossary: GlossaryRole
+    /// Who published the report and when (`publication:`), for the colophon and the citation.
+    public var publication: Publication
 
     /// The language the site opens in: the first listed.
     public var defaultLanguage: Language { languages[0] }
@@ -38,7 +40,9 @@ public struct SiteConfig: Sendable {
 // MARK: - Loading
 
 extension SiteConfig {
-    package static let keys = ["baseURL", "languages", "original", "title", "subtitle", "description", "allowRawHTML", "facts", "glossary"]
+    package static let keys = [
+        "baseURL", "languages", "original", "title", "subtitle", "description", "allowRawHTML", "facts", "glossary", "publication",
+    ]
 
     /// Reads `site.yaml`; `file` is the path printed in messages.
     package static func load(text: String, file: String) throws(SiteError) -> SiteConfig {
@@ -65,7 +69,10 @@ extension SiteConfig {
             description: try site.requiredLocalized("description", languages: codes),
             allowsRawHTML: try site.bool("allowRawHTML") ?? false,
             facts: try Fact.load(try site.sequence("facts"), yaml: yaml, languages: codes),
-            glossary: try loadGlossaryRole(site["glossary"], yaml: yaml)
+            glossary: try loadGlossaryRole(site["glossary"], yaml: yaml),
+            publication: try site["publication"].map { node throws(SiteError) in
+                try Publication.load(node, yaml: yaml, languages: codes)
+            } ?? Publication()
         )
     }
 

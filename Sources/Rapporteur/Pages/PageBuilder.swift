@@ -10,7 +10,7 @@ struct PageBuilder {
     let build: Build
     let index: [String: [String: ExpandedChapter]]
     /// Renders tables for the table pages, as for tables embedded in chapters.
-    private let pipeline: ChapterPipeline
+    let pipeline: ChapterPipeline
     /// What chapters may link to by the site's own addresses: made from `jobs()` the first time
     /// a chapter has such a link, so that a rebuild in `serve` does not list the whole site.
     private let siteFiles = Once<SiteFiles>()
@@ -21,9 +21,9 @@ struct PageBuilder {
         pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index)
     }
 
-    private var project: Project { build.project }
-    private var config: SiteConfig { build.config }
-    private var urls: SiteURLs { build.urls }
+    var project: Project { build.project }
+    var config: SiteConfig { build.config }
+    var urls: SiteURLs { build.urls }
     private var languages: [String] { config.languageCodes }
 
     /// A page in one language and the same page in the others, for alternates and the switch.
@@ -47,6 +47,7 @@ struct PageBuilder {
         case chapter(Language, position: Int)
         case table(Table, Language)
         case search(Language)
+        case printEdition(Language)
     }
 
     /// Every page of the site.
@@ -57,6 +58,7 @@ struct PageBuilder {
             jobs += (project.chapters[language.code] ?? []).indices.map { .chapter(language, position: $0) }
             jobs += project.tables.map { .table($0, language) }
             jobs.append(.search(language))
+            jobs.append(.printEdition(language))
         }
         return jobs
     }
@@ -80,6 +82,7 @@ struct PageBuilder {
         case .chapter(let language, let position): chapterPage((project.chapters[language.code] ?? [])[position])
         case .table(let table, let language): tablePage(table, language: language)
         case .search(let language): searchPage(language)
+        case .printEdition(let language): printPage(language)
         }
     }
 
@@ -108,9 +111,27 @@ struct PageBuilder {
             }
             context = tableContext
         case .search(let language): (template, context) = ("search", searchContext(page, language: language))
+        case .printEdition(let language): (template, context) = ("print", printContext(page, language: language))
         }
         guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
         return OutputFile(path: urls.outputFile(of: page.path), text: html)
+    }
+
+    /// A chapter's HTML, its links resolved against `index`, its headings with links to
+    /// themselves where the page has the script that copies them.
+    func bodyHTML(
+        _ expanded: ExpandedChapter, index linkIndex: [String: [String: ExpandedChapter]], headingLinks: Bool = true,
+        log: inout DiagnosticLog
+    ) -> String {
+        let rewriter = LinkRewriter(
+            chapter: expanded.chapter, index: linkIndex, project: project, urls: urls,
+            siteFiles: { [self] in
+                siteFiles.value { SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: urls) }
+            })
+        let language = expanded.chapter.language.code
+        let blocks = LanguageParts(language: language, siteLanguages: languages).mark(rewriter.rewrite(expanded.blocks, log: &log))
+        let headingLink = headingLinks ? project.templates.strings[language]?["headingLink"] : nil
+        return HTMLRenderer(allowsRawHTML: config.allowsRawHTML, headingLinkLabel: headingLink).render(blocks)
     }
 
     /// Every indexable page (all but the 404 page) with its alternates, for the sitemap.
@@ -161,7 +182,7 @@ private extension PageBuilder {
 
 // MARK: - Template data
 
-private extension PageBuilder {
+extension PageBuilder {
     /// The keys every page template gets.
     func layoutContext(_ page: Page, language: Language, title: String, description: String) -> [String: Any] {
         let strings = project.templates.strings[language.code] ?? [:]
@@ -197,7 +218,9 @@ private extension PageBuilder {
             "search": urls.search(language),
         ]
     }
+}
 
+private extension PageBuilder {
     func landingContext(_ page: Page) -> [String: Any] {
         let language = config.defaultLanguage
         var context = layoutContext(
@@ -244,6 +267,7 @@ private extension PageBuilder {
         context["tables"] = project.tables.map { table in
             ["caption": table.caption.text(in: language.code, fallback: languages), "href": urls.table(table.name, language)]
         }
+        context.merge(publicationContext(language)) { _, new in new }
         return context
     }
 
@@ -290,23 +314,6 @@ private extension PageBuilder {
         var withSummary = index
         withSummary[summary.language.code, default: [:]][summary.fileName] = expanded
         return bodyHTML(expanded, index: withSummary, headingLinks: false, log: &log)
-    }
-
-    /// A chapter's HTML, its links resolved against `index`, its headings with links to
-    /// themselves where the page has the script that copies them.
-    func bodyHTML(
-        _ expanded: ExpandedChapter, index linkIndex: [String: [String: ExpandedChapter]], headingLinks: Bool = true,
-        log: inout DiagnosticLog
-    ) -> String {
-        let rewriter = LinkRewriter(
-            chapter: expanded.chapter, index: linkIndex, project: project, urls: urls,
-            siteFiles: { [self] in
-                siteFiles.value { SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: urls) }
-            })
-        let language = expanded.chapter.language.code
-        let blocks = LanguageParts(language: language, siteLanguages: languages).mark(rewriter.rewrite(expanded.blocks, log: &log))
-        let headingLink = headingLinks ? project.templates.strings[language]?["headingLink"] : nil
-        return HTMLRenderer(allowsRawHTML: config.allowsRawHTML, headingLinkLabel: headingLink).render(blocks)
     }
 
     /// The glossary page's data when `table` is the site's glossary.

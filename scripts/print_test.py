@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Checks the PDFs that `rapporteur pdf` prints from the print edition (/<lang>/print/).
+
+Makes the site and its PDFs with the given rapporteur binary into a temporary folder, then for
+each language:
+
+- the PDF is A4 and its page count is sane: at least one page per chapter plus the cover,
+  contents and tables, at most MAX_PAGES;
+- every chapter and table heading of the print page is in the PDF's text, in the page's order;
+- no word lies outside the page box or in its left or right margin (`pdftotext -bbox`): a table
+  or a line that does not fit the page would;
+- the report home links report.<lang>.pdf, and the site with its PDFs passes the link check;
+- Chinese is set in Noto CJK (the fonts must be installed for the text to be readable).
+
+Page 1 and the first table page of each PDF are saved as PNG (pdftoppm) into the artefacts
+folder. Exits 1 when a check fails, 2 when the tools or the build cannot run.
+
+    python3 scripts/print_test.py .build/release/rapporteur [--artefacts .build-artefacts/print]
+
+Needs Chromium, poppler-utils (pdfinfo, pdftotext, pdftoppm) and fonts-noto-cjk.
+"""
+
+import argparse
+import html.parser
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+MAX_PAGES = 400
+BASE_URL = "https://example.org/"
+A4_POINTS = (595, 842)
+# Words may reach this close to the page's left and right edges (points); the print style
+# sheet's margins are 15 mm (42 pt) or more, so text there has spilled out of the text area.
+SIDE_ALLOWANCE = 20
+
+
+class Headings(html.parser.HTMLParser):
+    """The text of the print page's h1 and h2 elements, in order."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings = []
+        self.inside = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2"):
+            self.inside = tag
+            self.headings.append("")
+
+    def handle_endtag(self, tag):
+        if tag == self.inside:
+            self.inside = None
+
+    def handle_data(self, data):
+        if self.inside:
+            self.headings[-1] += data
+
+
+def squeeze(text):
+    """Text without white space, so that line breaks and CJK spacing do not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def run(arguments, **options):
+    return subprocess.run(arguments, check=True, capture_output=True, text=True, **options).stdout
+
+
+def page_boxes(pdf):
+    """Per page: width, height and the words with their boxes, from pdftotext -bbox."""
+    pages = []
+    for match in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', run(["pdftotext", "-bbox", pdf, "-"]), re.S):
+        words = [
+            (float(x0), float(y0), float(x1), float(y1), word)
+            for x0, y0, x1, y1, word in re.findall(
+                r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>', match.group(3)
+            )
+        ]
+        pages.append((float(match.group(1)), float(match.group(2)), words))
+    return pages
+
+
+def check_language(site, language, artefacts, failures):
+    pdf = os.path.join(site, f"report.{language}.pdf")
+    if not os.path.isfile(pdf):
+        failures.append(f"{language}: no report.{language}.pdf")
+        return
+    parser = Headings()
+    with open(os.path.join(site, language, "print", "index.html"), encoding="utf-8") as page:
+        html_text = page.read()
+    parser.feed(html_text)
+    chapters = html_text.count('<div class="print-chapter')
+    pages = page_boxes(pdf)
+    count = len(pages)
+    print(f"{language}: {count} pages, {len(parser.headings)} headings on the print page")
+    if not chapters + 3 <= count <= MAX_PAGES:
+        failures.append(f"{language}: {count} pages, expected {chapters + 3} to {MAX_PAGES}")
+
+    for number, (width, height, _) in enumerate(pages, 1):
+        if sorted((round(width), round(height))) != list(A4_POINTS):
+            failures.append(f"{language}: page {number} is {width} x {height} pt, not A4")
+            break
+
+    text = squeeze(run(["pdftotext", pdf, "-"]))
+    position = 0
+    for heading in parser.headings:
+        found = text.find(squeeze(heading), position)
+        if found < 0:
+            failures.append(f"{language}: heading '{heading.strip()}' is not in the PDF after the one before it")
+            continue
+        position = found
+
+    outside = []
+    for number, (width, height, words) in enumerate(pages, 1):
+        for x0, y0, x1, y1, word in words:
+            if x0 < SIDE_ALLOWANCE or x1 > width - SIDE_ALLOWANCE or y0 < 0 or y1 > height:
+                outside.append(f"page {number}: '{word}' at x {x0:.0f}-{x1:.0f}, y {y0:.0f}-{y1:.0f} ({width:.0f} x {height:.0f})")
+    if outside:
+        failures.append(f"{language}: {len(outside)} words outside the text area, first: " + "; ".join(outside[:5]))
+
+    # A page of tables: the first landscape page (wide tables turn the page), else the last page.
+    table_page = next((n for n, (w, h, _) in enumerate(pages, 1) if w > h), None)
+    if table_page is None:
+        table_page = count
+    os.makedirs(artefacts, exist_ok=True)
+    for label, number in (("page-1", 1), (f"table-page-{table_page}", table_page)):
+        prefix = os.path.join(artefacts, f"{language}-{label}")
+        run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(number), "-l", str(number), pdf, prefix])
+        print(f"{language}: saved {prefix}.png")
+
+    with open(os.path.join(site, language, "index.html"), encoding="utf-8") as home:
+        if f"/report.{language}.pdf" not in home.read():
+            failures.append(f"{language}: the report home does not link report.{language}.pdf")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("binary", help="the rapporteur binary")
+    parser.add_argument("--artefacts", default=".build-artefacts/print", help="where the page images go")
+    options = parser.parse_args()
+    for tool in ("pdfinfo", "pdftotext", "pdftoppm", "fc-list"):
+        if not shutil.which(tool):
+            print(f"print_test: {tool} is missing (Debian: apt-get install poppler-utils fontconfig)", file=sys.stderr)
+            return 2
+    if "Noto Sans CJK TC" not in run(["fc-list", ":lang=zh-tw", "family"]):
+        print("print_test: Noto Sans CJK TC is not installed (Debian: apt-get install fonts-noto-cjk)", file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory() as work:
+        site = os.path.join(work, "site")
+        build = subprocess.run([os.path.abspath(options.binary), "pdf", "--output", site, "--base-url", BASE_URL], capture_output=True, text=True)
+        if build.returncode != 0:
+            print(build.stderr, file=sys.stderr)
+            return 2
+        print(build.stdout.strip())
+        languages = sorted(name[len("report.") : -len(".pdf")] for name in os.listdir(site) if re.fullmatch(r"report\..+\.pdf", name))
+        failures = []
+        if not languages:
+            failures.append("rapporteur pdf made no PDF")
+        for language in languages:
+            check_language(site, language, options.artefacts, failures)
+        links = subprocess.run(
+            [sys.executable, os.path.join(os.path.dirname(__file__), "check_links.py"), site, "--base-url", BASE_URL],
+            capture_output=True,
+            text=True,
+        )
+        if links.returncode != 0:
+            failures.append("the link check fails on the site with its PDFs:\n" + links.stdout + links.stderr)
+
+    for failure in failures:
+        print(f"print_test: {failure}", file=sys.stderr)
+    print(f"print_test: {len(languages)} PDFs, {len(failures)} problem(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
