@@ -7,8 +7,9 @@ each language:
 - the PDF is A4 and its page count is sane: at least one page per chapter plus the cover,
   contents and tables, at most MAX_PAGES;
 - every chapter and table heading of the print page is in the PDF's text, in the page's order;
-- no word lies outside the page box or in its left or right margin (`pdftotext -bbox`): a table
-  or a line that does not fit the page would;
+- no text overflows the page box: every word lies inside the page and out of its left and right
+  margins (`pdftotext -bbox`), and every letter and digit of the print page's visible text is in
+  the PDF (Chromium cuts off what does not fit, so a table too wide for the page loses letters);
 - the report home links report.<lang>.pdf, and the site with its PDFs passes the link check;
 - Chinese is set in Noto CJK (the fonts must be installed for the text to be readable).
 
@@ -21,6 +22,7 @@ Needs Chromium, poppler-utils (pdfinfo, pdftotext, pdftoppm) and fonts-noto-cjk.
 """
 
 import argparse
+import collections
 import html.parser
 import os
 import re
@@ -59,9 +61,54 @@ class Headings(html.parser.HTMLParser):
             self.headings[-1] += data
 
 
+class VisibleText(html.parser.HTMLParser):
+    """The text of a page that prints: not the head, scripts, the site's header and footer, the
+    skip link, table download links, or the captions the print edition's table sections hide."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack = []  # (tag, hidden, classes)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        around = {name for _, _, names in self.stack for name in names}
+        hidden = (
+            tag in ("head", "script", "style", "header", "footer")
+            or "skip-link" in classes
+            or "table-links" in classes
+            or (tag == "caption" and {"table-scroll", "print-table"} <= around)
+        )
+        self.stack.append((tag, hidden, classes))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if not any(hidden for _, hidden, _ in self.stack):
+            self.parts.append(data)
+
+
+def missing_characters(page_html, pdf_text):
+    """Letters and digits of the page's visible text that the PDF has fewer of, with how many."""
+    visible = VisibleText()
+    visible.feed(page_html)
+    wanted = collections.Counter(c for c in "".join(visible.parts) if c.isalnum())
+    printed = collections.Counter(c for c in pdf_text if c.isalnum())
+    return {c: wanted[c] - printed[c] for c in wanted if wanted[c] > printed[c]}
+
+
 def squeeze(text):
-    """Text without white space, so that line breaks and CJK spacing do not matter."""
-    return re.sub(r"\s+", "", text)
+    """Text without white space and hyphens, so that line breaks (pdftotext drops the hyphen of
+    "Vice-" at a line's end) and CJK spacing do not matter."""
+    return re.sub(r"[\s\-\u2010\u00ad]+", "", text)
 
 
 def run(arguments, **options):
@@ -103,7 +150,12 @@ def check_language(site, language, artefacts, failures):
             failures.append(f"{language}: page {number} is {width} x {height} pt, not A4")
             break
 
-    text = squeeze(run(["pdftotext", pdf, "-"]))
+    pdf_text = run(["pdftotext", pdf, "-"])
+    missing = missing_characters(html_text, pdf_text)
+    if missing:
+        worst = ", ".join(f"'{c}' x{n}" for c, n in sorted(missing.items(), key=lambda item: -item[1])[:10])
+        failures.append(f"{language}: {sum(missing.values())} letters of the page are not in the PDF (cut off?): {worst}")
+    text = squeeze(pdf_text)
     position = 0
     for heading in parser.headings:
         found = text.find(squeeze(heading), position)
