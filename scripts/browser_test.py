@@ -45,6 +45,9 @@ SEARCHES = {"zh-hant": ["相互承認", "資安"], "en": ["mutual recognition", 
 SCREENSHOT_CHAPTER = "mra-task-force"
 DESKTOP = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
 PHONE = {"width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": True}
+PHONE_390 = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+# The print edition's text width on A4 (210 mm less 2 x 17 mm margins) at 96 px per inch.
+A4_PRINT = {"width": 665, "height": 1000, "deviceScaleFactor": 1, "mobile": False}
 TIMEOUT = 20
 
 # Contrast of every element's own visible text with the first opaque background behind it:
@@ -466,6 +469,40 @@ class Checks:
             taken.append(file)
         print(f"ok   {len(taken)} screenshots in {folder}; text contrast checked on each (WCAG AA)")
 
+    # MARK: Publication details and the print edition
+
+    def publication(self, folder, language):
+        """The home's colophon and cite box at 1280 and 390 px (screenshots scrolled to them),
+        and the print edition under print media on an A4-wide viewport: nothing wider than the page."""
+        os.makedirs(folder, exist_ok=True)
+        for name, metrics in (("desktop", DESKTOP), ("phone-390", PHONE_390)):
+            self.browser.viewport(metrics)
+            self.expect_no_problems(self.browser.open(f"{self.base}/{language}/"), f"/{language}/")
+            state = self.browser.evaluate("""(() => {
+              const cite = document.querySelector('#cite');
+              cite.scrollIntoView();
+              document.querySelector('#publication').scrollIntoView();
+              return {cite: !!cite && cite.closest('section').querySelector('.citation-text').textContent.length > 20,
+                      bib: !!document.querySelector('a[href$=".bib"][download]'),
+                      print: !!document.querySelector('.editions a[href$="/print/"]'),
+                      wide: document.documentElement.scrollWidth > innerWidth};
+            })()""")
+            self.expect(state["cite"] and state["bib"] and state["print"], f"/{language}/ ({name}): the cite box or its links are missing: {state}")
+            self.expect(not state["wide"], f"/{language}/ ({name}): the page scrolls sideways")
+            self.browser.screenshot(os.path.join(folder, f"home-publication-{language}-{name}.png"))
+        self.browser.viewport(A4_PRINT)
+        self.browser.devtools.call("Emulation.setEmulatedMedia", media="print")
+        self.expect_no_problems(self.browser.open(f"{self.base}/{language}/print/"), f"/{language}/print/")
+        # Tables of seven columns or more print on landscape pages (print.css), 1009 px wide.
+        wide = self.browser.evaluate("""[...document.querySelectorAll('main table, main pre, main img')]
+          .filter(e => e.getBoundingClientRect().width > (e.closest('.table-block:has(thead th:nth-child(7))')
+            ? 1009 : document.documentElement.clientWidth) + 1)
+          .map(e => (e.querySelector('caption') || e).textContent.trim().slice(0, 40))""")
+        self.expect(not wide, f"/{language}/print/: wider than an A4 page in print: {wide}")
+        self.browser.devtools.call("Emulation.setEmulatedMedia", media="")
+        self.browser.viewport(DESKTOP)
+        print(f"ok   /{language}/: colophon and cite box at 1280 and 390 px; /{language}/print/ fits A4 in print")
+
     @staticmethod
     def lang_code(segment):
         return "zh-Hant" if segment == "zh-hant" else segment
@@ -518,6 +555,8 @@ def main():
             searches.append((language, path))
         checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
         checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)
+        for language in LANGUAGES:
+            checks.publication(os.path.abspath(arguments.artefacts), language)
     except (BrowserError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

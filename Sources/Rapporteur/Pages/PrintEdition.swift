@@ -6,9 +6,6 @@ import Support
 /// contents, chapters, tables, glossary), which `rapporteur pdf` prints; and the publication
 /// details (colophon, citation, metadata) that it shares with the report home.
 extension PageBuilder {
-    /// Tables with more columns than this print on a landscape page of their own.
-    static let landscapeColumns = 7
-
     func printPage(_ language: Language) -> Page {
         let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.printEdition($0)) })
         return Page(
@@ -40,7 +37,6 @@ extension PageBuilder {
         let tables = project.tables.map { table -> [String: Any] in
             var entry: [String: Any] = [
                 "anchor": PrintAnchors.tableSection(table.name), "caption": table.caption.text(in: language.code, fallback: codes),
-                "wide": table.columns.count >= Self.landscapeColumns,
             ]
             if let description = table.description?.text(in: language.code, fallback: codes), !description.isEmpty {
                 entry["description"] = description
