@@ -10,6 +10,7 @@ each language:
 - no text overflows the page box: every word lies inside the page and out of its left and right
   margins (`pdftotext -bbox`), and every letter and digit of the print page's visible text is in
   the PDF (Chromium cuts off what does not fit, so a table too wide for the page loses letters);
+- the PDF has an outline (bookmarks from the headings) and its title is the report's;
 - the report home links report.<lang>.pdf, and the site with its PDFs passes the link check;
 - Chinese is set in Noto CJK (the fonts must be installed for the text to be readable).
 
@@ -23,6 +24,7 @@ Needs Chromium, poppler-utils (pdfinfo, pdftotext, pdftoppm) and fonts-noto-cjk.
 
 import argparse
 import collections
+import html
 import html.parser
 import os
 import re
@@ -181,6 +183,13 @@ def check_language(site, language, artefacts, failures):
         prefix = os.path.join(artefacts, f"{language}-{label}")
         run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(number), "-l", str(number), pdf, prefix])
         print(f"{language}: saved {prefix}.png")
+
+    with open(pdf, "rb") as file:
+        if b"/Outlines" not in file.read():
+            failures.append(f"{language}: the PDF has no outline (bookmarks)")
+    title = re.search(r"<title>(.*?)</title>", html_text, re.S).group(1)
+    if squeeze(html.unescape(title)) not in squeeze(run(["pdfinfo", pdf])):
+        failures.append(f"{language}: the PDF's title is not the print page's title")
 
     with open(os.path.join(site, language, "index.html"), encoding="utf-8") as home:
         if f"/report.{language}.pdf" not in home.read():

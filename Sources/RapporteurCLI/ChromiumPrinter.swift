@@ -29,7 +29,8 @@ struct ChromiumPrinter {
         let process = Process()
         process.executableURL = executable
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+            // The outline makes the headings the PDF's bookmarks.
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer", "--generate-pdf-document-outline",
             "--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", page.absoluteString,
         ]
         let errors = Pipe()
