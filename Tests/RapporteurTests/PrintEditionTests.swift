@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Testing
 
 @testable import Rapporteur
@@ -104,6 +105,27 @@ import Testing
         #expect(home.contains("<meta name=\"citation_pdf_url\" content=\"https://example.org/report.en.pdf\">"))
         #expect(try !built.text("zh-hant/index.html").contains(".pdf\""))
         #expect(built.printEditions.map(\.pdf) == ["report.zh-hant.pdf", "report.en.pdf"])
+    }
+
+    @Test func anchorsRewriteIdsReferencesAndLinksButNotText() {
+        let urls = SiteURLs(baseURL: "https://example.org/tel53/", basePath: "/tel53/")
+        let english = Language(code: "en", name: "English")
+        let anchors = PrintAnchors(
+            language: english, urls: urls, chapterSlugs: ["plenary", "dsg"], tableNames: ["funding"], relativeRoot: "../../")
+        let html = """
+            <h2 id="opening">an id=&quot;x&quot; in text</h2><label for="q">Q</label><td headers="a b">1</td>\
+            <div aria-labelledby="h"></div><a href="#opening">o</a><a href="/tel53/en/dsg/#items">d</a>\
+            <a href="/tel53/en/dsg/">D</a><a href="/tel53/en/tables/funding/">f</a><a href="/tel53/zh-hant/dsg/">z</a>\
+            <a href="/tel53/data/funding.csv">c</a><a href="https://apec.org/">x</a><img src="/tel53/figures/a.png" alt="">
+            """
+        #expect(
+            anchors.rewrite(html, chapter: "plenary") == """
+                <h2 id="plenary-opening">an id=&quot;x&quot; in text</h2><label for="plenary-q">Q</label><td headers="plenary-a plenary-b">1</td>\
+                <div aria-labelledby="plenary-h"></div><a href="#plenary-opening">o</a><a href="#dsg-items">d</a>\
+                <a href="#dsg">D</a><a href="#print-table-funding">f</a><a href="https://example.org/tel53/zh-hant/dsg/">z</a>\
+                <a href="https://example.org/tel53/data/funding.csv">c</a><a href="https://apec.org/">x</a><img src="../../figures/a.png" alt="">
+                """)
+        #expect(anchors.rewrite("<div id=\"table-funding\"><a href=\"#x\">", chapter: nil) == "<div id=\"table-funding\"><a href=\"#x\">")
     }
 
     @Test func theRunningTitleIsEscapedForCSSInsideStyle() {
