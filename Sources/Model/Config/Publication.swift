@@ -27,12 +27,6 @@ public struct Publication: Sendable {
     }
 
     public init() {}
-
-    /// Whether the site states anything at all about its publication.
-    public var isEmpty: Bool {
-        publisher == nil && authors.isEmpty && reportNumber == nil && published == nil && updated == nil && originalURL == nil
-            && licence == nil && meeting == nil
-    }
 }
 
 // MARK: - Loading
