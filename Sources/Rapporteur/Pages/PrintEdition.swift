@@ -30,7 +30,8 @@ extension PageBuilder {
         context["chapters"] = chapters.map { expanded in
             [
                 "slug": expanded.chapter.slug, "title": expanded.chapter.numberedTitle,
-                "body": anchors.rewrite(bodyHTML(expanded, index: index, headingLinks: false, log: &ignored), chapter: expanded.chapter.slug),
+                "body": anchors.rewrite(
+                    bodyHTML(expanded, index: index, headingLinks: false, log: &ignored), chapter: expanded.chapter.slug),
             ]
         }
         let glossaryName = config.glossary.table
