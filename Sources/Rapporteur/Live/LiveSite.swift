@@ -146,6 +146,9 @@ private extension LiveSite {
                     add(.chapter(language, position: neighbour))
                 }
                 add(.home(language))
+                // Table pages and the tables index list the chapters too.
+                for table in project.tables { add(.table(table, language)) }
+                if !project.tables.isEmpty { add(.tablesIndex(language)) }
             }
         }
         if !moved.isEmpty {

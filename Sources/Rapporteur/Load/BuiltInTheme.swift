@@ -11,11 +11,16 @@ enum BuiltInTheme {
         ("layout.mustache", PackageResources.layout_mustache),
         ("search.mustache", PackageResources.search_mustache),
         ("table-page.mustache", PackageResources.table_page_mustache),
+        ("tables-index.mustache", PackageResources.tables_index_mustache),
         ("partials/figure.mustache", PackageResources.figure_mustache),
         ("partials/table.mustache", PackageResources.table_mustache),
+        ("partials/tables-nav.mustache", PackageResources.tables_nav_mustache),
+        ("partials/tables-pager.mustache", PackageResources.tables_pager_mustache),
         ("strings.yaml", PackageResources.strings_yaml),
         ("assets/search.js", PackageResources.search_js),
         ("assets/site.js", PackageResources.site_js),
         ("assets/style.css", PackageResources.style_css),
+        ("assets/tables.css", PackageResources.tables_css),
+        ("assets/tables.js", PackageResources.tables_js),
     ]
 }

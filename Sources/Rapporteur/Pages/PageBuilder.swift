@@ -10,7 +10,7 @@ struct PageBuilder {
     let build: Build
     let index: [String: [String: ExpandedChapter]]
     /// Renders tables for the table pages, as for tables embedded in chapters.
-    private let pipeline: ChapterPipeline
+    let pipeline: ChapterPipeline
     /// What chapters may link to by the site's own addresses: made from `jobs()` the first time
     /// a chapter has such a link, so that a rebuild in `serve` does not list the whole site.
     private let siteFiles = Once<SiteFiles>()
@@ -46,6 +46,7 @@ struct PageBuilder {
         case home(Language)
         case chapter(Language, position: Int)
         case table(Table, Language)
+        case tablesIndex(Language)
         case search(Language)
     }
 
@@ -56,6 +57,7 @@ struct PageBuilder {
             jobs.append(.home(language))
             jobs += (project.chapters[language.code] ?? []).indices.map { .chapter(language, position: $0) }
             jobs += project.tables.map { .table($0, language) }
+            if !project.tables.isEmpty { jobs.append(.tablesIndex(language)) }
             jobs.append(.search(language))
         }
         return jobs
@@ -79,6 +81,7 @@ struct PageBuilder {
         case .home(let language): homePage(language)
         case .chapter(let language, let position): chapterPage((project.chapters[language.code] ?? [])[position])
         case .table(let table, let language): tablePage(table, language: language)
+        case .tablesIndex(let language): tablesIndexPage(language)
         case .search(let language): searchPage(language)
         }
     }
@@ -99,6 +102,7 @@ struct PageBuilder {
             guard let expanded = index[language.code]?[chapters[position].fileName] else { return nil }
             (template, context) = ("chapter", chapterContext(page, expanded: expanded, chapters: chapters, position: position, log: &log))
         case .table(let table, let language): (template, context) = ("table-page", tablePageContext(page, table: table, language: language))
+        case .tablesIndex(let language): (template, context) = ("tables-index", tablesIndexContext(page, language: language))
         case .search(let language): (template, context) = ("search", searchContext(page, language: language))
         }
         guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
@@ -142,18 +146,12 @@ private extension PageBuilder {
         let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.search($0)) })
         return Page(path: urls.search(language), language: language, alternates: alternates, xDefault: urls.search(config.defaultLanguage))
     }
-
-    func tablePage(_ table: Table, language: Language) -> Page {
-        let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.table(table.name, $0)) })
-        return Page(
-            path: urls.table(table.name, language), language: language, alternates: alternates,
-            xDefault: urls.table(table.name, config.defaultLanguage))
-    }
 }
 
 // MARK: - Template data
 
-private extension PageBuilder {
+// Not private: the pages of other files (PageBuilder+Tables.swift) start from `layoutContext`.
+extension PageBuilder {
     /// The keys every page template gets.
     func layoutContext(_ page: Page, language: Language, title: String, description: String) -> [String: Any] {
         let strings = project.templates.strings[language.code] ?? [:]
@@ -258,6 +256,7 @@ private extension PageBuilder {
             context["previous"] = ["title": previous.title, "href": urls.chapter(previous.slug, chapter.language)]
         }
         if let next = neighbours.1 { context["next"] = ["title": next.title, "href": urls.chapter(next.slug, chapter.language)] }
+        if neighbours.1 == nil, let tables = tablesIndexLink(chapter.language) { context["next"] = tables }
         var shown = chapters.indices
         if chapters.count > Self.fullNavigationLimit {
             shown = max(0, position - Self.navigationWindow)..<min(chapters.count, position + Self.navigationWindow + 1)
@@ -273,16 +272,6 @@ private extension PageBuilder {
         let strings = project.templates.strings[language.code] ?? [:]
         var context = layoutContext(page, language: language, title: strings["search"] ?? "", description: "")
         context["searchIndex"] = urls.searchIndex(language)
-        return context
-    }
-
-    func tablePageContext(_ page: Page, table: Table, language: Language) -> [String: Any] {
-        let caption = table.caption.text(in: language.code, fallback: languages)
-        var context = layoutContext(
-            page, language: language, title: caption, description: table.description?.text(in: language.code, fallback: languages) ?? "")
-        let strings = project.templates.strings[language.code] ?? [:]
-        context["table"] = pipeline.tableContext(
-            table, anchor: "table-" + table.name, language: language, strings: strings)
         return context
     }
 }

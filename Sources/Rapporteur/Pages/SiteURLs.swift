@@ -11,7 +11,8 @@ struct SiteURLs: Sendable {
     var landing: String { basePath }
     func home(_ language: Language) -> String { basePath + language.urlSegment + "/" }
     func chapter(_ slug: String, _ language: Language) -> String { home(language) + slug + "/" }
-    func table(_ name: String, _ language: Language) -> String { home(language) + "tables/" + name + "/" }
+    func tablesIndex(_ language: Language) -> String { home(language) + "tables/" }
+    func table(_ name: String, _ language: Language) -> String { tablesIndex(language) + name + "/" }
     func data(_ name: String, _ format: String) -> String { basePath + "data/" + name + "." + format }
     func asset(_ path: String) -> String { basePath + "assets/" + path }
 
