@@ -105,8 +105,11 @@ struct PageBuilder {
         case .tablesIndex(let language): (template, context) = ("tables-index", tablesIndexContext(page, language: language))
         case .search(let language): (template, context) = ("search", searchContext(page, language: language))
         }
-        guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
-        return OutputFile(path: urls.outputFile(of: page.path), text: html)
+        let outputPath = urls.outputFile(of: page.path)
+        guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context, for: outputPath) }) else {
+            return nil
+        }
+        return OutputFile(path: outputPath, text: html)
     }
 
     /// Every indexable page (all but the 404 page) with its alternates, for the sitemap.
@@ -247,7 +250,7 @@ extension PageBuilder {
             })
         let blocks = rewriter.rewrite(expanded.blocks, log: &log)
         let body = HTMLRenderer(allowsRawHTML: config.allowsRawHTML).render(blocks)
-        context["body"] = body
+        context["body"] = ContentHTML(html: body)
         context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
             ["id": entry.id, "text": entry.text, "sub": entry.level > 2]
         }

@@ -22,7 +22,8 @@ extension Table {
             var cells: [[String: Any]] = []
             for (index, column) in columns.enumerated() {
                 var cell: [String: Any] = [
-                    "html": cellsHTML(displayed[rowIndex][index]), "numeric": column.type.isNumeric, "kind": kinds[index],
+                    "html": ContentHTML(html: cellsHTML(displayed[rowIndex][index])), "numeric": column.type.isNumeric,
+                    "kind": kinds[index],
                     "label": labels[index],
                 ]
                 if case .status(let key) = row.values[index] { cell["status"] = key }
@@ -61,7 +62,8 @@ extension Table {
             let cells = columns.indices.map { index in
                 let value = totalValues[index]
                 return [
-                    "html": value == .empty ? "" : cellsHTML(display(value, column: columns[index], in: language, fallback: languages)),
+                    "html": ContentHTML(
+                        html: value == .empty ? "" : cellsHTML(display(value, column: columns[index], in: language, fallback: languages))),
                     "numeric": columns[index].type.isNumeric, "kind": kinds[index], "label": labels[index],
                 ]
             }

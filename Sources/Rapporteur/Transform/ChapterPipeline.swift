@@ -70,7 +70,9 @@ struct ChapterPipeline {
                         "anchor": figure.anchor, "number": figure.number, "caption": figure.caption, "t": strings,
                     ]
                     if let source = figure.source { context["source"] = source }
-                    return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/figure", context)) })
+                    return log.collect({ () throws(SiteError) in
+                        .generated(try project.templates.render("partials/figure", context, for: chapter.file))
+                    })
                         ?? block
                 default:
                     return block
