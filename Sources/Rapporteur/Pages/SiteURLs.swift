@@ -15,6 +15,8 @@ struct SiteURLs: Sendable {
     func table(_ name: String, _ language: Language) -> String { tablesIndex(language) + name + "/" }
     func data(_ name: String, _ format: String) -> String { basePath + "data/" + name + "." + format }
     func asset(_ path: String) -> String { basePath + "assets/" + path }
+    /// A figure's image, `content/figures/PATH` copied to `figures/PATH`.
+    func figure(_ path: String) -> String { basePath + "figures/" + path }
 
     /// The full URL of a site path.
     func absolute(_ path: String) -> String {
