@@ -10,11 +10,14 @@ Builds the site with the given rapporteur binary into a temporary folder, serves
 - a search for Chinese terms (相互承認, 資安) and English terms finds results in
   #search-results, each linking to a page and #anchor that exist;
 - at 375 px wide no page scrolls sideways (tables scroll inside their wrappers): every page
-  of the site is checked.
+  of the site is checked;
+- table pages at 1280 px show every column without sideways scrolling and no name, date or
+  amount wraps inside; at 390 px a table is cards with labelled values, or scrolls with the
+  cue (hint, edge shadow, sticky first column).
 
 Screenshots of the home page and one chapter in both languages, at 1280 px and 375 px, light and
-dark, and of the search results, are saved into the artefacts folder. Exits 1 when a check
-fails, 2 when the browser or the build cannot run.
+dark, of the search results, and of the table pages at 1280 and 390 px, are saved into the
+artefacts folder. Exits 1 when a check fails, 2 when the browser or the build cannot run.
 
     python3 scripts/browser_test.py .build/release/rapporteur [--artefacts .build-artefacts/browser]
 
@@ -45,6 +48,48 @@ SCREENSHOT_CHAPTER = "mra-task-force"
 DESKTOP = {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}
 PHONE = {"width": 375, "height": 812, "deviceScaleFactor": 2, "mobile": True}
 TIMEOUT = 20
+# Table pages checked at 1280 px and 390 px (tables.css): every column in view on a desktop, no
+# value cell wrapping inside, and on a phone either the scroll cue or one card per row.
+TABLE_PAGES = ["/zh-hant/tables/funding/", "/en/tables/funding/", "/en/tables/officer-slates/",
+               "/zh-hant/tables/officer-slates/", "/zh-hant/tables/hosting-roster/", "/en/tables/hosting-roster/"]
+# A table of few columns that scrolls sideways on a phone, where the cue must show.
+SCROLLING_TABLE_PAGE = "/en/tables/schedule/"
+TABLE_PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+
+# Per table block: whether it fits its frame, the cells whose value wraps inside (each text node
+# of a value cell must lie on one line), the phone cue and the card layout.
+TABLE_SCRIPT = """(() => {
+  const valueCells = '.cell-short, .cell-number, .cell-money, .cell-year, .cell-date, .cell-date-range, .cell-status';
+  const lines = node => { const range = document.createRange(); range.selectNodeContents(node);
+    return new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top))).size; };
+  return Array.from(document.querySelectorAll('.table-block')).filter(b => b.querySelector('.table-scroll')).map(block => {
+    const scroller = block.querySelector('.table-scroll');
+    const frame = scroller.getBoundingClientRect();
+    const wrapped = [];
+    for (const cell of block.querySelectorAll('tbody ' + valueCells.split(', ').join(', tbody '))) {
+      for (const node of cell.childNodes) {
+        if (node.nodeType === 3 && node.textContent.trim() && lines(node) > 1 && wrapped.length < 5) wrapped.push(node.textContent.trim());
+      }
+    }
+    const hidden = Array.from(block.querySelectorAll('thead th')).filter(th => {
+      const box = th.getBoundingClientRect(); return box.width > 0 && box.right > frame.right + 1; }).map(th => th.textContent.trim());
+    const hint = block.querySelector('.table-scroll-hint');
+    const firstCell = block.querySelector('tbody tr > :first-child');
+    const cells = Array.from(block.querySelectorAll('tbody td'));
+    return {
+      caption: (block.querySelector('caption') || {}).textContent || '',
+      cards: block.classList.contains('table-cards') && getComputedStyle(block.querySelector('tbody tr')).display === 'block',
+      scrolls: scroller.scrollWidth > scroller.clientWidth + 1,
+      hidden: hidden,
+      wrapped: wrapped,
+      hint: !!hint && getComputedStyle(hint).display !== 'none' && hint.textContent.trim() !== '',
+      shadow: getComputedStyle(block.querySelector('.table-frame'), '::after').opacity === '1',
+      sticky: !!firstCell && getComputedStyle(firstCell).position === 'sticky',
+      labelled: cells.every(td => getComputedStyle(td, '::before').content === JSON.stringify(td.dataset.label || '')),
+      narrowest: Math.min(...cells.filter(td => td.textContent.trim().length > 3).map(td => td.getBoundingClientRect().width)),
+    };
+  });
+})()"""
 
 # Contrast of every element's own visible text with the first opaque background behind it:
 # 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold). Returns up to five failures.
@@ -445,6 +490,39 @@ class Checks:
             taken.append(file)
         print(f"ok   {len(taken)} screenshots in {folder}; text contrast checked on each (WCAG AA)")
 
+    def tables(self, folder):
+        """Table pages at 1280 px: every column in view, the page and the table without sideways
+        scrolling, no value cell wrapping inside; at 390 px: each table is cards (labelled, no
+        one-character columns) or scrolls with the cue (hint, edge shadow, sticky first column)."""
+        os.makedirs(folder, exist_ok=True)
+        for name, metrics in (("desktop", DESKTOP), ("phone", TABLE_PHONE)):
+            for path in TABLE_PAGES + [SCROLLING_TABLE_PAGE]:
+                self.browser.viewport(metrics)
+                self.expect_no_problems(self.browser.open(self.base + path), path)
+                page_width = self.browser.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                self.expect(page_width <= 0, f"{path} at {metrics['width']} px scrolls sideways by {page_width} px")
+                for table in self.browser.evaluate(TABLE_SCRIPT):
+                    where = f"{path} at {metrics['width']} px, table {table['caption'].strip()!r}"
+                    self.expect(not table["wrapped"], f"{where}: values wrap inside: {table['wrapped']}")
+                    if name == "desktop" and path != SCROLLING_TABLE_PAGE:
+                        self.expect(not table["scrolls"], f"{where}: the table scrolls sideways")
+                        self.expect(not table["hidden"], f"{where}: columns out of view: {table['hidden']}")
+                    elif name == "phone" and table["cards"]:
+                        self.expect(not table["scrolls"], f"{where}: the cards scroll sideways")
+                        self.expect(table["labelled"], f"{where}: a card's value is not labelled with its column")
+                        self.expect(table["narrowest"] >= 100, f"{where}: a card's value is {table['narrowest']:.0f} px wide")
+                    elif name == "phone":
+                        self.expect(table["scrolls"] or path != SCROLLING_TABLE_PAGE, f"{where}: expected a table wider than the phone")
+                        if table["scrolls"]:
+                            self.expect(table["hint"], f"{where}: no 'scroll' hint")
+                            self.expect(table["shadow"], f"{where}: no edge shadow")
+                            self.expect(table["sticky"], f"{where}: the first column is not sticky")
+                height = self.browser.evaluate("document.documentElement.scrollHeight")
+                self.browser.devtools.call("Emulation.setDeviceMetricsOverride", **dict(metrics, height=min(height, 8000)))
+                self.browser.screenshot(os.path.join(folder, f"table-{path.strip('/').replace('/', '-')}-{name}.png"))
+        self.browser.viewport(DESKTOP)
+        print(f"ok   {len(TABLE_PAGES) + 1} table pages at 1280 and 390 px: columns in view, values unwrapped, phone cue or cards; screenshots in {folder}")
+
     @staticmethod
     def lang_code(segment):
         return "zh-Hant" if segment == "zh-hant" else segment
@@ -496,6 +574,7 @@ def main():
                 path = checks.search(language, query)
             searches.append((language, path))
         checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
+        checks.tables(os.path.abspath(arguments.artefacts))
         checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)
     except (BrowserError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
