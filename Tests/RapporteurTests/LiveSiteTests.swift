@@ -49,7 +49,7 @@ import Testing
     @Test mutating func aNewTitleRebuildsTheChapterListsAndTheHome() throws {
         let update = try edit("content/zh-Hant/05-economy-reports.md", "title: 各經濟體國情報告", "title: 各經濟體國情報告（修訂）")
         #expect(!update.isComplete)
-        #expect(update.files.count == 19, "18 chapters list it, and the home")
+        #expect(update.files.count == 26, "18 chapters list it, the home, the 6 table pages and the tables index")
         #expect(update.files.contains { $0.path == "zh-hant/index.html" })
     }
 
