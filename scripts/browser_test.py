@@ -51,7 +51,8 @@ TIMEOUT = 20
 # Table pages checked at 1280 px and 390 px (tables.css): every column in view on a desktop, no
 # value cell wrapping inside, and on a phone either the scroll cue or one card per row.
 TABLE_PAGES = ["/zh-hant/tables/funding/", "/en/tables/funding/", "/en/tables/officer-slates/",
-               "/zh-hant/tables/officer-slates/", "/zh-hant/tables/hosting-roster/", "/en/tables/hosting-roster/"]
+               "/zh-hant/tables/officer-slates/", "/zh-hant/tables/hosting-roster/", "/en/tables/hosting-roster/",
+               "/zh-hant/plenary-decisions/", "/en/plenary-decisions/"]  # the chapter that embeds all three
 # A table of few columns that scrolls sideways on a phone, where the cue must show.
 SCROLLING_TABLE_PAGE = "/en/tables/schedule/"
 TABLE_PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
