@@ -14,39 +14,54 @@ enum TemplateLeftovers {
     /// `value` marked as content, any mark of its own replaced by its character reference.
     static func marked(_ value: String) -> String {
         let safe = value.utf8.contains(markBytes[0]) ? value.replacingOccurrences(of: String(mark), with: "&#xE000;") : value
-        return String(mark) + safe + String(mark)
+        var result = String()
+        result.reserveCapacity(safe.utf8.count + 2 * markBytes.count)
+        result.append(mark)
+        result.append(safe)
+        result.append(mark)
+        return result
     }
 
     /// `output` without its marks, and the first leftover found outside them (nil when none).
+    /// Runs over every page: the text between marks is copied in whole runs.
     static func strip(_ output: String) -> (text: String, leftover: String?) {
-        let bytes = Array(output.utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
-        var leftover: String?
-        var inValue = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == markBytes[0], bytes[index...].starts(with: markBytes) {
-                inValue.toggle()
-                index += markBytes.count
-                continue
+        var output = output
+        return output.withUTF8 { bytes in
+            var text: [UInt8] = []
+            text.reserveCapacity(bytes.count)
+            var leftover: String?
+            var inValue = false
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == markBytes[0], index + 2 < bytes.count, bytes[index + 1] == markBytes[1], bytes[index + 2] == markBytes[2] {
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    inValue.toggle()
+                    index += markBytes.count
+                    runStart = index
+                    continue
+                }
+                if !inValue, leftover == nil, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "O") || byte == UInt8(ascii: "n") {
+                    leftover = leftoverWord(in: bytes, at: index)
+                }
+                index += 1
             }
-            if !inValue, leftover == nil { leftover = leftoverWord(in: bytes, at: index) }
-            text.append(byte)
-            index += 1
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            return (String(decoding: text, as: UTF8.self), leftover)
         }
-        return (String(decoding: text, as: UTF8.self), leftover)
     }
 
     /// `{{`, `Optional(` or the word `nil` starting at `index` of the template's own text.
-    private static func leftoverWord(in bytes: [UInt8], at index: Int) -> String? {
+    private static func leftoverWord(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> String? {
+        let rest = UnsafeBufferPointer(rebasing: bytes[index...])
         switch bytes[index] {
-        case UInt8(ascii: "{") where bytes[index...].starts(with: "{{".utf8): "{{"
-        case UInt8(ascii: "O") where bytes[index...].starts(with: "Optional(".utf8): "Optional("
-        case UInt8(ascii: "n") where bytes[index...].starts(with: "nil".utf8):
-            (index == 0 || !isWordByte(bytes[index - 1])) && (index + 3 == bytes.count || !isWordByte(bytes[index + 3])) ? "nil" : nil
-        default: nil
+        case UInt8(ascii: "{") where rest.starts(with: "{{".utf8): return "{{"
+        case UInt8(ascii: "O") where rest.starts(with: "Optional(".utf8): return "Optional("
+        case UInt8(ascii: "n") where rest.starts(with: "nil".utf8):
+            let alone = (index == 0 || !isWordByte(bytes[index - 1])) && (index + 3 == bytes.count || !isWordByte(bytes[index + 3]))
+            return alone ? "nil" : nil
+        default: return nil
         }
     }
 
