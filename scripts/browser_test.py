@@ -10,11 +10,14 @@ Builds the site with the given rapporteur binary into a temporary folder, serves
 - a search for Chinese terms (相互承認, 資安) and English terms finds results in
   #search-results, each linking to a page and #anchor that exist;
 - at 375 px wide no page scrolls sideways (tables scroll inside their wrappers): every page
-  of the site is checked.
+  of the site is checked;
+- table pages at 1280 px show every column without sideways scrolling and no name, date or
+  amount wraps inside; at 390 px a table is cards with labelled values, or scrolls with the
+  cue (hint, edge shadow, sticky first column).
 
 Screenshots of the home page and one chapter in both languages, at 1280 px and 375 px, light and
-dark, and of the search results, are saved into the artefacts folder. Exits 1 when a check
-fails, 2 when the browser or the build cannot run.
+dark, of the search results, and of the table pages at 1280 and 390 px, are saved into the
+artefacts folder. Exits 1 when a check fails, 2 when the browser or the build cannot run.
 
     python3 scripts/browser_test.py .build/release/rapporteur [--artefacts .build-artefacts/browser]
 
@@ -49,6 +52,49 @@ PHONE_390 = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True
 # The print edition's text width on A4 (210 mm less 2 x 17 mm margins) at 96 px per inch.
 A4_PRINT = {"width": 665, "height": 1000, "deviceScaleFactor": 1, "mobile": False}
 TIMEOUT = 20
+# Table pages checked at 1280 px and 390 px (tables.css): every column in view on a desktop, no
+# value cell wrapping inside, and on a phone either the scroll cue or one card per row.
+TABLE_PAGES = ["/zh-hant/tables/funding/", "/en/tables/funding/", "/en/tables/officer-slates/",
+               "/zh-hant/tables/officer-slates/", "/zh-hant/tables/hosting-roster/", "/en/tables/hosting-roster/",
+               "/zh-hant/plenary-decisions/", "/en/plenary-decisions/"]  # the chapter that embeds all three
+# A table of few columns that scrolls sideways on a phone, where the cue must show.
+SCROLLING_TABLE_PAGE = "/en/tables/schedule/"
+TABLE_PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+
+# Per table block: whether it fits its frame, the cells whose value wraps inside (each text node
+# of a value cell must lie on one line), the phone cue and the card layout.
+TABLE_SCRIPT = """(() => {
+  const valueCells = '.cell-short, .cell-number, .cell-money, .cell-year, .cell-date, .cell-date-range, .cell-status';
+  const lines = node => { const range = document.createRange(); range.selectNodeContents(node);
+    return new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top))).size; };
+  return Array.from(document.querySelectorAll('.table-block')).filter(b => b.querySelector('.table-scroll')).map(block => {
+    const scroller = block.querySelector('.table-scroll');
+    const frame = scroller.getBoundingClientRect();
+    const wrapped = [];
+    for (const cell of block.querySelectorAll('tbody ' + valueCells.split(', ').join(', tbody '))) {
+      for (const node of cell.childNodes) {
+        if (node.nodeType === 3 && node.textContent.trim() && lines(node) > 1 && wrapped.length < 5) wrapped.push(node.textContent.trim());
+      }
+    }
+    const hidden = Array.from(block.querySelectorAll('thead th')).filter(th => {
+      const box = th.getBoundingClientRect(); return box.width > 0 && box.right > frame.right + 1; }).map(th => th.textContent.trim());
+    const hint = block.querySelector('.table-scroll-hint');
+    const firstCell = block.querySelector('tbody tr > :first-child');
+    const cells = Array.from(block.querySelectorAll('tbody td'));
+    return {
+      caption: (block.querySelector('caption') || {}).textContent || '',
+      cards: block.classList.contains('table-cards') && getComputedStyle(block.querySelector('tbody tr')).display === 'block',
+      scrolls: scroller.scrollWidth > scroller.clientWidth + 1,
+      hidden: hidden,
+      wrapped: wrapped,
+      hint: !!hint && getComputedStyle(hint).display !== 'none' && hint.textContent.trim() !== '',
+      shadow: getComputedStyle(block.querySelector('.table-frame'), '::after').opacity === '1',
+      sticky: !!firstCell && getComputedStyle(firstCell).position === 'sticky',
+      labelled: cells.every(td => getComputedStyle(td, '::before').content === JSON.stringify(td.dataset.label || '')),
+      narrowest: Math.min(...cells.filter(td => td.textContent.trim().length > 3).map(td => td.getBoundingClientRect().width)),
+    };
+  });
+})()"""
 
 # Contrast of every element's own visible text with the first opaque background behind it:
 # 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold). Returns up to five failures.
@@ -341,7 +387,15 @@ class Checks:
             """({lang: document.documentElement.lang, h1: (document.querySelector('h1') || {}).textContent || '',
                 chapters: document.querySelectorAll('.chapter-list a').length,
                 styled: getComputedStyle(document.body).marginTop === '0px',
-                switchLink: !!document.querySelector('.language-switch a[hreflang][lang]')})"""
+                switchLink: !!document.querySelector('.language-switch a[hreflang][lang]'),
+                decisions: (() => {
+                  const heading = document.querySelector('.summary #decisions');
+                  const chapters = document.querySelector('.chapter-list');
+                  if (!heading || !chapters) return null;
+                  const list = heading.nextElementSibling;
+                  return {items: list ? list.querySelectorAll('li').length : 0, visible: heading.getBoundingClientRect().height > 0,
+                          beforeChapters: !!(heading.compareDocumentPosition(chapters) & Node.DOCUMENT_POSITION_FOLLOWING)};
+                })()})"""
         )
         expected_lang = "zh-Hant" if language == "zh-hant" else "en"
         self.expect(state["lang"] == expected_lang, f"{path}: <html lang> is {state['lang']!r}")
@@ -349,7 +403,11 @@ class Checks:
         self.expect(state["chapters"] > 0, f"{path}: no chapter list")
         self.expect(state["styled"], f"{path}: the stylesheet is not applied")
         self.expect(state["switchLink"], f"{path}: no language switch with hreflang and lang")
-        print(f"ok   {path} renders: {state['h1'].strip()[:40]}…, {state['chapters']} chapters")
+        decisions = state["decisions"]
+        self.expect(
+            decisions and decisions["items"] > 0 and decisions["visible"] and decisions["beforeChapters"],
+            f"{path}: no decisions block (the report at a glance) before the chapter list: {decisions}")
+        print(f"ok   {path} renders: {state['h1'].strip()[:40]}…, the decisions at a glance, {state['chapters']} chapters")
 
     def language_switch(self, language, other, chapter):
         anchor = self.browser.evaluate("document.querySelector('.toc a') && document.querySelector('.toc a').hash")
@@ -503,6 +561,39 @@ class Checks:
         self.browser.viewport(DESKTOP)
         print(f"ok   /{language}/: colophon and cite box at 1280 and 390 px; /{language}/print/ fits A4 in print")
 
+    def tables(self, folder):
+        """Table pages at 1280 px: every column in view, the page and the table without sideways
+        scrolling, no value cell wrapping inside; at 390 px: each table is cards (labelled, no
+        one-character columns) or scrolls with the cue (hint, edge shadow, sticky first column)."""
+        os.makedirs(folder, exist_ok=True)
+        for name, metrics in (("desktop", DESKTOP), ("phone", TABLE_PHONE)):
+            for path in TABLE_PAGES + [SCROLLING_TABLE_PAGE]:
+                self.browser.viewport(metrics)
+                self.expect_no_problems(self.browser.open(self.base + path), path)
+                page_width = self.browser.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                self.expect(page_width <= 0, f"{path} at {metrics['width']} px scrolls sideways by {page_width} px")
+                for table in self.browser.evaluate(TABLE_SCRIPT):
+                    where = f"{path} at {metrics['width']} px, table {table['caption'].strip()!r}"
+                    self.expect(not table["wrapped"], f"{where}: values wrap inside: {table['wrapped']}")
+                    if name == "desktop" and path != SCROLLING_TABLE_PAGE:
+                        self.expect(not table["scrolls"], f"{where}: the table scrolls sideways")
+                        self.expect(not table["hidden"], f"{where}: columns out of view: {table['hidden']}")
+                    elif name == "phone" and table["cards"]:
+                        self.expect(not table["scrolls"], f"{where}: the cards scroll sideways")
+                        self.expect(table["labelled"], f"{where}: a card's value is not labelled with its column")
+                        self.expect(table["narrowest"] >= 100, f"{where}: a card's value is {table['narrowest']:.0f} px wide")
+                    elif name == "phone":
+                        self.expect(table["scrolls"] or path != SCROLLING_TABLE_PAGE, f"{where}: expected a table wider than the phone")
+                        if table["scrolls"]:
+                            self.expect(table["hint"], f"{where}: no 'scroll' hint")
+                            self.expect(table["shadow"], f"{where}: no edge shadow")
+                            self.expect(table["sticky"], f"{where}: the first column is not sticky")
+                height = self.browser.evaluate("document.documentElement.scrollHeight")
+                self.browser.devtools.call("Emulation.setDeviceMetricsOverride", **dict(metrics, height=min(height, 8000)))
+                self.browser.screenshot(os.path.join(folder, f"table-{path.strip('/').replace('/', '-')}-{name}.png"))
+        self.browser.viewport(DESKTOP)
+        print(f"ok   {len(TABLE_PAGES) + 1} table pages at 1280 and 390 px: columns in view, values unwrapped, phone cue or cards; screenshots in {folder}")
+
     @staticmethod
     def lang_code(segment):
         return "zh-Hant" if segment == "zh-hant" else segment
@@ -554,6 +645,7 @@ def main():
                 path = checks.search(language, query)
             searches.append((language, path))
         checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
+        checks.tables(os.path.abspath(arguments.artefacts))
         checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)
         for language in LANGUAGES:
             checks.publication(os.path.abspath(arguments.artefacts), language)

@@ -120,14 +120,14 @@ private struct Splitter {
         }
     }
 
-    /// A figure's number is structure; its caption and source are text, on their own lines.
+    /// A figure's number is structure; its caption, source and description are text, on their own lines.
     package mutating func addFigure(_ literal: String, at location: SourceLocation) {
         var discarded = DiagnosticLog()
         let parse = { () throws(SiteError) in try Figure.parse(literal, file: chapter.file, line: location.line ?? 1) }
         guard let figure = discarded.collect(parse) else { return }
         append(StructureItem(kind: .figure, target: String(figure.number), location: location))
         let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
-        for (key, text) in [("caption", figure.caption), ("source", figure.source)] {
+        for (key, text) in [("caption", figure.caption), ("source", figure.source), ("description", figure.description)] {
             guard let text, let index = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) else { continue }
             let column = key.count + 3
             sections[sections.count - 1].lines.append(

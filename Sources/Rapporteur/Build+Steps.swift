@@ -10,6 +10,7 @@ extension Build {
     /// The paths of the files a run writes besides its HTML pages.
     func filesBesidePages() -> [String] {
         [Self.robotsFile, Self.sitemapFile] + project.assets.map { urls.outputFile(of: urls.asset($0)) }
+            + project.figureImages.paths.map { urls.outputFile(of: urls.figure($0)) }
             + project.tables.flatMap { table in ["json", "csv"].map { urls.outputFile(of: urls.data(table.name, $0)) } }
             + config.languages.map { urls.outputFile(of: urls.searchIndex($0)) }
             + config.languages.flatMap { language in ["bib", "json"].map { urls.outputFile(of: urls.citation(language, $0)) } }
@@ -128,6 +129,18 @@ extension Build {
     func copyAssets() -> [OutputFile] {
         project.assets.compactMap { path in
             project.theme.files["assets/" + path].map { OutputFile(path: urls.outputFile(of: urls.asset(path)), data: $0.data) }
+        }
+    }
+
+    /// The files of `content/figures/`, as they are.
+    func figureFiles(log: inout DiagnosticLog) -> [OutputFile] {
+        project.figureImages.paths.compactMap { path in
+            let file = FigureImages.folder + "/" + path
+            guard let data = FileManager.default.contents(atPath: project.root.appendingPathComponent(file).path) else {
+                log.error("cannot read the file", at: SourceLocation(file: file))
+                return nil
+            }
+            return OutputFile(path: urls.outputFile(of: urls.figure(path)), data: data)
         }
     }
 

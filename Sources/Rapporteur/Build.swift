@@ -75,6 +75,7 @@ struct Build {
         sink.put(citationFiles() + pdfFiles())
         timings.measure("search") { search?.wait() }
         sink.put(copyAssets())
+        sink.put(figureFiles(log: &log))
         let sitemap = urls.absolute(urls.basePath + Self.sitemapFile)
         sink.put(OutputFile(path: Self.robotsFile, text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"))
         sink.put(OutputFile(path: Self.sitemapFile, text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))

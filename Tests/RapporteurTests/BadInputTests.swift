@@ -113,7 +113,7 @@ import Testing
         Case(
             name: "template naming a missing partial", file: "Templates/table-page.mustache", old: "{{>partials/table}}",
             new: "{{>partials/tabel}}",
-            location: "Templates/table-page.mustache:8:1", message: "template 'partials/tabel' does not exist"),
+            location: "Templates/table-page.mustache:12:1", message: "template 'partials/tabel' does not exist"),
         Case(
             name: "slug trying ../", file: "content/zh-Hant/02-spsg.md", old: "description: SPSG 會議",
             new: "description: SPSG 會議\nslug: ../../etc",

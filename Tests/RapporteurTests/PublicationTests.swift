@@ -63,7 +63,7 @@ import Testing
         #expect(report["reportNumber"] as? String == "R-2016/07 <b>")
         #expect((report["about"] as? [String: Any])?["startDate"] as? String == "2016-06-12")
         // The whole page still has exactly the scripts it should.
-        #expect(home.components(separatedBy: "<script").count - 1 == 2, "site.js and the JSON-LD")
+        #expect(home.components(separatedBy: "<script").count - 1 == 3, "site.js, tables.js and the JSON-LD")
     }
 
     @Test func theMetaTagsAreGoogleScholarsAndEscaped() {

@@ -169,6 +169,9 @@ private extension LiveSite {
                     add(.chapter(language, position: neighbour))
                 }
                 add(.home(language))
+                // Table pages and the tables index list the chapters too.
+                for table in project.tables { add(.table(table, language)) }
+                if !project.tables.isEmpty { add(.tablesIndex(language)) }
             }
         }
         // The glossary page names the chapter and section of each row's source.

@@ -13,8 +13,11 @@ enum BuiltInTheme {
         ("search.mustache", PackageResources.search_mustache),
         ("table-page.mustache", PackageResources.table_page_mustache),
         ("print.mustache", PackageResources.print_mustache),
+        ("tables-index.mustache", PackageResources.tables_index_mustache),
         ("partials/figure.mustache", PackageResources.figure_mustache),
         ("partials/table.mustache", PackageResources.table_mustache),
+        ("partials/tables-nav.mustache", PackageResources.tables_nav_mustache),
+        ("partials/tables-pager.mustache", PackageResources.tables_pager_mustache),
         ("strings.yaml", PackageResources.strings_yaml),
         ("assets/favicon.svg", PackageResources.favicon_svg),
         ("assets/print.css", PackageResources.print_css),
@@ -24,5 +27,7 @@ enum BuiltInTheme {
         ("assets/nav.js", PackageResources.nav_js),
         ("assets/glossary.js", PackageResources.glossary_js),
         ("assets/style.css", PackageResources.style_css),
+        ("assets/tables.css", PackageResources.tables_css),
+        ("assets/tables.js", PackageResources.tables_js),
     ]
 }

@@ -7,6 +7,8 @@ struct Project: Sendable {
     var report: Report
     var theme: Theme
     var templates: TemplateLibrary
+    /// The files under `content/figures/` and their sizes.
+    var figureImages: FigureImages = .none
 
     /// The theme's static files, as paths under `assets/` (`style.css`).
     var assets: [String] { theme.assets }
@@ -24,7 +26,7 @@ struct Project: Sendable {
 
     /// The project with `chapter` in place of the loaded chapter of the same language and file name.
     func replacing(_ chapter: Chapter) -> Project {
-        Project(report: report.replacing(chapter), theme: theme, templates: templates)
+        Project(report: report.replacing(chapter), theme: theme, templates: templates, figureImages: figureImages)
     }
 }
 
@@ -40,6 +42,6 @@ extension Project {
             try TemplateLibrary.load(theme, languages: report.config.languageCodes)
         }
         guard let templates else { return nil }
-        return Project(report: report, theme: theme, templates: templates)
+        return Project(report: report, theme: theme, templates: templates, figureImages: FigureImages.load(root: root, log: &log))
     }
 }

@@ -62,8 +62,10 @@ public struct TemplateLibrary: Sendable {
         return TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys), strings: strings ?? [:])
     }
 
-    /// Renders the template `name` (`chapter`, `partials/table`) with `context`.
-    func render(_ name: String, _ context: [String: Any]) throws(SiteError) -> String {
+    /// Renders the template `name` (`chapter`, `partials/table`) with `context`, for `page`
+    /// (an output path or a chapter file, for messages). Output with a leftover of the template
+    /// (`nil`, `Optional(`, `{{` outside values) is an error.
+    func render(_ name: String, _ context: [String: Any], for page: String? = nil) throws(SiteError) -> String {
         if let key = Self.keyHoldingAnOptional(in: context) {
             // swift-mustache prints a stored Optional as `nil` or `Optional(…)` and takes it as true.
             throw SiteError(
@@ -73,7 +75,13 @@ public struct TemplateLibrary: Sendable {
         guard names.contains(name), let output = library.render(context, withTemplate: name) else {
             throw SiteError("template '\(name)' does not exist", at: SourceLocation(file: "Templates/\(name).mustache"))
         }
-        return output
+        let (text, leftover) = TemplateLeftovers.strip(output)
+        if let leftover {
+            throw SiteError(
+                "'\(leftover)' is left in \(page ?? "the output") by the template '\(name)' (a missing value printed, or a tag that is not one)",
+                at: SourceLocation(file: "Templates/\(name).mustache"))
+        }
+        return text
     }
 }
 
@@ -88,7 +96,7 @@ private struct Escaping: MustacheContentType {
         return "{{% CONTENT_TYPE: \(name) }}\n"
     }()
 
-    func escapeText(_ text: String) -> String { HTML.escape(text) }
+    func escapeText(_ text: String) -> String { TemplateLeftovers.marked(HTML.escape(text)) }
 }
 
 // MARK: - Template data

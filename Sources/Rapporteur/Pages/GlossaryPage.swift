@@ -37,13 +37,15 @@ struct GlossaryPage {
         var groups: [(letter: String, rows: [[String: Any]])] = []
         for row in table.rows {
             let term = table.display(row.values[termColumn], column: table.columns[termColumn], in: language, fallback: codes) ?? ""
-            var cells: [[String: Any]] = [["html": html(row.values[expansionColumn], in: language, parts: parts)]]
+            var cells: [[String: Any]] = [["html": ContentHTML(html: html(row.values[expansionColumn], in: language, parts: parts))]]
             for (other, otherParts) in zip(others, othersParts) {
-                cells.append(["html": html(row.values[expansionColumn], in: other, parts: otherParts), "language": other.code])
+                cells.append([
+                    "html": ContentHTML(html: html(row.values[expansionColumn], in: other, parts: otherParts)), "language": other.code,
+                ])
             }
             // Notes and other columns stay empty where a row has none (hidden on phones).
-            cells += otherColumns.map { ["html": html(row.values[$0], in: language, parts: parts, missing: "")] }
-            var context: [String: Any] = ["term": parts.html(term), "cells": cells]
+            cells += otherColumns.map { ["html": ContentHTML(html: html(row.values[$0], in: language, parts: parts, missing: ""))] }
+            var context: [String: Any] = ["term": ContentHTML(html: parts.html(term)), "cells": cells]
             if let source = row.source.flatMap(sourceLink) { context["source"] = source }
             let letter = Self.initial(of: term)
             if groups.last?.letter == letter { groups[groups.count - 1].rows.append(context) } else { groups.append((letter, [context])) }

@@ -46,6 +46,7 @@ struct PageBuilder {
         case home(Language)
         case chapter(Language, position: Int)
         case table(Table, Language)
+        case tablesIndex(Language)
         case search(Language)
         case printEdition(Language)
     }
@@ -57,6 +58,7 @@ struct PageBuilder {
             jobs.append(.home(language))
             jobs += (project.chapters[language.code] ?? []).indices.map { .chapter(language, position: $0) }
             jobs += project.tables.map { .table($0, language) }
+            if !project.tables.isEmpty { jobs.append(.tablesIndex(language)) }
             jobs.append(.search(language))
             jobs.append(.printEdition(language))
         }
@@ -81,6 +83,7 @@ struct PageBuilder {
         case .home(let language): homePage(language)
         case .chapter(let language, let position): chapterPage((project.chapters[language.code] ?? [])[position])
         case .table(let table, let language): tablePage(table, language: language)
+        case .tablesIndex(let language): tablesIndexPage(language)
         case .search(let language): searchPage(language)
         case .printEdition(let language): printPage(language)
         }
@@ -110,11 +113,15 @@ struct PageBuilder {
                 template = "table-page"
             }
             context = tableContext
+        case .tablesIndex(let language): (template, context) = ("tables-index", tablesIndexContext(page, language: language))
         case .search(let language): (template, context) = ("search", searchContext(page, language: language))
         case .printEdition(let language): (template, context) = ("print", printContext(page, language: language))
         }
-        guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context) }) else { return nil }
-        return OutputFile(path: urls.outputFile(of: page.path), text: html)
+        let outputPath = urls.outputFile(of: page.path)
+        guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context, for: outputPath) }) else {
+            return nil
+        }
+        return OutputFile(path: outputPath, text: html)
     }
 
     /// A chapter's HTML, its links resolved against `index`, its headings with links to
@@ -171,17 +178,11 @@ private extension PageBuilder {
         let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.search($0)) })
         return Page(path: urls.search(language), language: language, alternates: alternates, xDefault: urls.search(config.defaultLanguage))
     }
-
-    func tablePage(_ table: Table, language: Language) -> Page {
-        let alternates = Dictionary(uniqueKeysWithValues: config.languages.map { ($0.code, urls.table(table.name, $0)) })
-        return Page(
-            path: urls.table(table.name, language), language: language, alternates: alternates,
-            xDefault: urls.table(table.name, config.defaultLanguage))
-    }
 }
 
 // MARK: - Template data
 
+// Not private: the pages of other files (PageBuilder+Tables.swift, PrintEdition.swift) start from `layoutContext`.
 extension PageBuilder {
     /// The keys every page template gets.
     func layoutContext(_ page: Page, language: Language, title: String, description: String) -> [String: Any] {
@@ -256,7 +257,7 @@ private extension PageBuilder {
         let title = config.title.text(in: language.code, fallback: languages)
         var context = layoutContext(page, language: language, title: title, description: "")
         if let summary = project.summaries[language.code] {
-            context["summary"] = ["title": summary.title, "body": summaryHTML(summary, log: &log)]
+            context["summary"] = ["title": summary.title, "body": ContentHTML(html: summaryHTML(summary, log: &log))]
         }
         context["facts"] = config.facts.map { fact in
             ["label": fact.label.text(in: language.code, fallback: languages), "value": fact.display(in: language, fallback: languages)]
@@ -278,16 +279,17 @@ private extension PageBuilder {
         let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
         var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
         if let number = chapter.titleNumber { context["sectionNumber"] = number + NumberingScheme.separator(after: number) }
-        context["body"] = bodyHTML(expanded, index: index, log: &log)
+        context["body"] = ContentHTML(html: bodyHTML(expanded, index: index, log: &log))
         let parts = LanguageParts(language: chapter.language.code, siteLanguages: languages)
         context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
-            ["id": entry.id, "text": entry.numberedText, "html": parts.html(entry.numberedText), "sub": entry.level > 2]
+            ["id": entry.id, "text": entry.numberedText, "html": ContentHTML(html: parts.html(entry.numberedText)), "sub": entry.level > 2]
         }
         context["hasToc"] = !expanded.outline.isEmpty
         if let previous = neighbours.0 {
             context["previous"] = ["title": previous.numberedTitle, "href": urls.chapter(previous.slug, chapter.language)]
         }
         if let next = neighbours.1 { context["next"] = ["title": next.numberedTitle, "href": urls.chapter(next.slug, chapter.language)] }
+        if neighbours.1 == nil, let tables = tablesIndexLink(chapter.language) { context["next"] = tables }
         var shown = chapters.indices
         if chapters.count > Self.fullNavigationLimit {
             shown = max(0, position - Self.navigationWindow)..<min(chapters.count, position + Self.navigationWindow + 1)
@@ -329,16 +331,6 @@ private extension PageBuilder {
         let strings = project.templates.strings[language.code] ?? [:]
         var context = layoutContext(page, language: language, title: strings["search"] ?? "", description: "")
         context["searchIndex"] = urls.searchIndex(language)
-        return context
-    }
-
-    func tablePageContext(_ page: Page, table: Table, language: Language) -> [String: Any] {
-        let caption = table.caption.text(in: language.code, fallback: languages)
-        var context = layoutContext(
-            page, language: language, title: caption, description: table.description?.text(in: language.code, fallback: languages) ?? "")
-        let strings = project.templates.strings[language.code] ?? [:]
-        context["table"] = pipeline.tableContext(
-            table, anchor: "table-" + table.name, language: language, strings: strings)
         return context
     }
 }

@@ -30,8 +30,9 @@ extension PageBuilder {
         context["chapters"] = chapters.map { expanded in
             [
                 "slug": expanded.chapter.slug, "title": expanded.chapter.numberedTitle,
-                "body": anchors.rewrite(
-                    bodyHTML(expanded, index: index, headingLinks: false, log: &ignored), chapter: expanded.chapter.slug),
+                "body": ContentHTML(
+                    html: anchors.rewrite(
+                        bodyHTML(expanded, index: index, headingLinks: false, log: &ignored), chapter: expanded.chapter.slug)),
             ]
         }
         let glossaryName = config.glossary.table
@@ -45,7 +46,7 @@ extension PageBuilder {
             if case .generated(let html) = pipeline.render(
                 table, anchor: "table-" + table.name, language: language, strings: strings, log: &ignored)
             {
-                entry["html"] = anchors.rewrite(html, chapter: nil)
+                entry["html"] = ContentHTML(html: anchors.rewrite(html, chapter: nil))
             }
             return entry
         }
@@ -54,7 +55,7 @@ extension PageBuilder {
         context["facts"] = config.facts.map { fact in
             ["label": fact.label.text(in: language.code, fallback: codes), "value": fact.display(in: language, fallback: codes)]
         }
-        context["runningTitle"] = Self.cssString(title)
+        context["runningTitle"] = ContentHTML(html: Self.cssString(title))
         context.merge(publicationContext(language)) { _, new in new }
         return context
     }
@@ -73,7 +74,7 @@ extension PageBuilder {
                 "text": citation.plainText, "bib": urls.citation(language, "bib"), "json": urls.citation(language, "json"),
             ],
             "citationMeta": citation.metaTags,
-            "jsonLD": citation.jsonLD,
+            "jsonLD": ContentHTML(html: citation.jsonLD),
             "printEdition": urls.printEdition(language),
         ]
         if build.pdfs[language.code] != nil { context["pdf"] = urls.pdf(language) }

@@ -11,9 +11,12 @@ struct SiteURLs: Sendable {
     var landing: String { basePath }
     func home(_ language: Language) -> String { basePath + language.urlSegment + "/" }
     func chapter(_ slug: String, _ language: Language) -> String { home(language) + slug + "/" }
-    func table(_ name: String, _ language: Language) -> String { home(language) + "tables/" + name + "/" }
+    func tablesIndex(_ language: Language) -> String { home(language) + "tables/" }
+    func table(_ name: String, _ language: Language) -> String { tablesIndex(language) + name + "/" }
     func data(_ name: String, _ format: String) -> String { basePath + "data/" + name + "." + format }
     func asset(_ path: String) -> String { basePath + "assets/" + path }
+    /// A figure's image, `content/figures/PATH` copied to `figures/PATH`.
+    func figure(_ path: String) -> String { basePath + "figures/" + path }
 
     /// The full URL of a site path.
     func absolute(_ path: String) -> String {

@@ -83,11 +83,10 @@ struct ChapterPipeline {
                         )
                     }
                     anchors.insert(figure.anchor)
-                    var context: [String: Any] = [
-                        "anchor": figure.anchor, "number": figure.number, "caption": figure.caption, "t": strings,
-                    ]
-                    if let source = figure.source { context["source"] = source }
-                    return log.collect({ () throws(SiteError) in .generated(try project.templates.render("partials/figure", context)) })
+                    guard let context = figureContext(figure, strings: strings, log: &log) else { return block }
+                    return log.collect({ () throws(SiteError) in
+                        .generated(try project.templates.render("partials/figure", context, for: chapter.file))
+                    })
                         ?? block
                 default:
                     return block
@@ -99,6 +98,27 @@ struct ChapterPipeline {
         let expanded = Rewriter.rewrite(outlined.blocks, block: expand)
         let blocks = (glossaries[chapter.language.code] ?? GlossaryMarker(terms: [], expansionFormat: "")).mark(expanded)
         return ExpandedChapter(chapter: chapter, blocks: blocks, outline: outlined.outline, anchors: anchors)
+    }
+
+    /// The data of `partials/figure`; nil (and an error at `image:`) when the image is not a file
+    /// of `content/figures/` whose size can be read.
+    func figureContext(_ figure: Figure, strings: [String: String], log: inout DiagnosticLog) -> [String: Any]? {
+        var context: [String: Any] = ["anchor": figure.anchor, "number": figure.number, "caption": figure.caption, "t": strings]
+        if let source = figure.source { context["source"] = source }
+        if let description = figure.description { context["description"] = description }
+        if let original = figure.original { context["original"] = original }
+        if let image = figure.image {
+            guard project.figureImages.paths.contains(image.path) else {
+                log.error("no file \(FigureImages.folder)/\(image.path)", at: image.location)
+                return nil
+            }
+            guard let size = project.figureImages.sizes[image.path] else {
+                log.error("\(FigureImages.folder)/\(image.path) is not a PNG, JPEG, GIF or WebP image", at: image.location)
+                return nil
+            }
+            context["image"] = ["src": urls.figure(image.path), "alt": image.alt, "width": size.width, "height": size.height]
+        }
+        return context
     }
 
     /// A table rendered with the theme's `partials/table.mustache` in `language`.
