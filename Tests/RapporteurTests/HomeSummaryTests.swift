@@ -37,4 +37,14 @@ import Testing
         #expect(error.description.contains("content/en/_index.md:7:"), "\(error)")
         #expect(error.description.contains("missing anchor '#nowhere'"), "\(error)")
     }
+
+    @Test func contentThatSaysNilIsNoTemplateLeftover() throws {
+        // The summary and a table's notes are inserted as HTML; their words are content.
+        try project.replace("content/en/_index.md", "3 new projects approved", with: "nil tariffs, Optional( and {{ approved")
+        try project.replace(
+            "content/tables/funding.yaml", "en: Amounts in US dollars.", with: "en: 'Amounts in US dollars; nil {{ Optional('")
+        let result = try project.build()
+        #expect(try result.text("en/index.html").contains("nil tariffs, Optional( and {{ approved"))
+        #expect(try result.text("en/tables/funding/index.html").contains("nil {{ Optional("))
+    }
 }
