@@ -113,6 +113,17 @@ import Testing
             ])
     }
 
+    @Test func anExpansionWaitsForAPlaceOutsideCompounds() {
+        let marker = GlossaryMarker(terms: [.init(acronym: "CA", expansion: "符合性評鑑")], expansionFormat: "（{expansion}）")
+        let marked = marker.mark([Self.paragraph(.text("CA&MRA 會議與 CA/MRA，再談 CA 的做法"))])
+        #expect(
+            marked == [
+                Self.paragraph(
+                    .abbreviation("CA", title: "符合性評鑑"), .text("&MRA 會議與 CA/MRA，再談 "), .text("CA"), .text("（符合性評鑑）"),
+                    .text(" 的做法"))
+            ])
+    }
+
     @Test func theTitleIsEscaped() {
         let html = HTMLRenderer().render(Self.marker.mark([Self.paragraph(.text("R&D"))]))
         #expect(html == "<p><abbr title=\"research &amp; &quot;development&quot; &lt;R&amp;D&gt;\">R&amp;D</abbr></p>\n")

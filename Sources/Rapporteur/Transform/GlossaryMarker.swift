@@ -129,8 +129,8 @@ private extension GlossaryMarker {
 
     /// Whether to spell the expansion out after the acronym that ends at `end`: the first time in
     /// the chapter it may stand there, unless the text already spells it out (then never again).
-    /// Not inside a name (`MRA Task Force`: a capital follows) nor before brackets that may
-    /// explain it already.
+    /// Not inside a name (`MRA Task Force`: a capital follows), a compound (`CA&MRA`, `IPv6/IPv4`)
+    /// nor before brackets that may explain it already.
     func spellsOutHere(_ expansion: String, in bytes: UnsafeBufferPointer<UInt8>, after end: Int, spelledOut: inout Set<String>) -> Bool {
         guard !expansionFormat.isEmpty, !spelledOut.contains(expansion) else { return false }
         if Self.spellsOut(expansion, in: bytes) {
@@ -141,7 +141,10 @@ private extension GlossaryMarker {
         while next < bytes.count && bytes[next] == UInt8(ascii: " ") { next += 1 }
         if next < bytes.count {
             let following = bytes[next..<min(bytes.count, next + 3)]
-            if (65...90).contains(bytes[next]) || bytes[next] == UInt8(ascii: "(") || following.elementsEqual("（".utf8) { return false }
+            let joins = next == end && (bytes[next] == UInt8(ascii: "&") || bytes[next] == UInt8(ascii: "/"))
+            if (65...90).contains(bytes[next]) || bytes[next] == UInt8(ascii: "(") || following.elementsEqual("（".utf8) || joins {
+                return false
+            }
         }
         spelledOut.insert(expansion)
         return true
