@@ -262,6 +262,8 @@ private extension PageBuilder {
         context["facts"] = config.facts.map { fact in
             ["label": fact.label.text(in: language.code, fallback: languages), "value": fact.display(in: language, fallback: languages)]
         }
+        // Titles that carry the report's own numbers need no list numbers of their own.
+        context["chaptersNumbered"] = (project.chapters[language.code] ?? []).contains { $0.titleNumber != nil }
         context["chapters"] = (project.chapters[language.code] ?? []).map { chapter in
             ["title": chapter.numberedTitle, "description": chapter.description, "href": urls.chapter(chapter.slug, language)]
         }
