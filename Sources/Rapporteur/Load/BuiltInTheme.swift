@@ -14,6 +14,7 @@ enum BuiltInTheme {
         ("partials/figure.mustache", PackageResources.figure_mustache),
         ("partials/table.mustache", PackageResources.table_mustache),
         ("strings.yaml", PackageResources.strings_yaml),
+        ("assets/highlight.js", PackageResources.highlight_js),
         ("assets/search.js", PackageResources.search_js),
         ("assets/site.js", PackageResources.site_js),
         ("assets/style.css", PackageResources.style_css),

@@ -1,0 +1,47 @@
+import Model
+
+/// What the search page offers when a query finds nothing: the chapters, and the glossary's terms
+/// (the nearest one is suggested). Written as `{"chapters":[{"title","url"}],"glossary":[{"term","expansion","url"}]}`.
+package struct SearchHelp {
+    package struct Link {
+        package var title: String
+        package var url: String
+
+        package init(title: String, url: String) {
+            self.title = title
+            self.url = url
+        }
+    }
+
+    package struct GlossaryTerm {
+        package var term: String
+        package var expansion: String
+
+        package init(term: String, expansion: String) {
+            self.term = term
+            self.expansion = expansion
+        }
+    }
+
+    package var chapters: [Link]
+    package var glossary: [GlossaryTerm]
+    /// The glossary's page, where every suggested term links.
+    package var glossaryURL: String
+
+    package init(chapters: [Link] = [], glossary: [GlossaryTerm] = [], glossaryURL: String = "") {
+        self.chapters = chapters
+        self.glossary = glossary
+        self.glossaryURL = glossaryURL
+    }
+
+    func json() -> [UInt8] {
+        let chapters = chapters.map { SearchFiles.object([("title", SearchFiles.string($0.title)), ("url", SearchFiles.string($0.url))]) }
+        let glossary = glossary.map {
+            SearchFiles.object([("term", SearchFiles.string($0.term)), ("expansion", SearchFiles.string($0.expansion))])
+        }
+        return SearchFiles.object([
+            ("chapters", SearchFiles.array(chapters)), ("glossary", SearchFiles.array(glossary)),
+            ("glossaryURL", SearchFiles.string(glossaryURL)),
+        ])
+    }
+}
