@@ -9,6 +9,9 @@ Builds the site with the given rapporteur binary into a temporary folder, serves
 - the language switch on a chapter lands on the same section of its counterpart;
 - a search for Chinese terms (相互承認, 資安) and English terms finds results in
   #search-results, each linking to a page and #anchor that exist;
+- the golden searches of scripts/search_golden.py: the section each query must return first,
+  the bytes and requests each fetches (60 KB at most), the help a query that finds nothing
+  gets, and a result opening its section with the words marked;
 - at 375 px wide no page scrolls sideways (tables scroll inside their wrappers): every page
   of the site is checked.
 
@@ -38,6 +41,8 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+
+import search_golden
 
 LANGUAGES = ["zh-hant", "en"]
 SEARCHES = {"zh-hant": ["相互承認", "資安"], "en": ["mutual recognition", "cybersecurity", "meetings"]}
@@ -495,6 +500,7 @@ def main():
             for query in SEARCHES[language]:
                 path = checks.search(language, query)
             searches.append((language, path))
+        search_golden.check(checks)
         checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
         checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)
     except (BrowserError, OSError) as error:

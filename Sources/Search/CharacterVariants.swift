@@ -5,11 +5,24 @@ import Foundation
 /// is one character), at index and at query time (`assets/search.js` gets the pairs the site needs).
 package enum CharacterVariants {
     /// The ideographs folded: CJK Unified Ideographs and Extension A.
-    private static let folded: ClosedRange<UInt32> = 0x3400...0x9FFF
+    static let folded: ClosedRange<UInt32> = 0x3400...0x9FFF
 
-    /// The folded form of each ideograph of `folded`, by its offset. Made once, by one transform of
-    /// all of them, one a line (about 50 ms).
-    private static let table: [UInt32] = {
+    /// The folded form of each ideograph of `folded`, by its offset, from ICU's pairs (made with
+    /// ICU when the source was written: making them at each build costs a fifth of a second).
+    package static let table: [UInt32] = {
+        var table = Array(folded)
+        for line in icuPairs {
+            let scalars = Array(line.unicodeScalars)
+            for index in stride(from: 0, to: scalars.count - 1, by: 2) {
+                table[Int(scalars[index].value - folded.lowerBound)] = scalars[index + 1].value
+            }
+        }
+        return table
+    }()
+
+    /// The folded form ICU's `Hant-Hans` transform gives each ideograph of `folded` now, for a
+    /// test to compare `icuPairs` with (and to remake them from).
+    package static func icuTable() -> [UInt32] {
         var characters = ""
         for value in folded {
             characters.unicodeScalars.append(Unicode.Scalar(value)!)
@@ -22,7 +35,7 @@ package enum CharacterVariants {
             let scalar = lines[offset].unicodeScalars.first!.value
             return Self.folded.contains(scalar) ? scalar : value
         }
-    }()
+    }
 
     package static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         guard folded.contains(scalar.value) else { return scalar }

@@ -31,8 +31,10 @@ package struct SearchFiles {
     package static let manifestName = "index.json"
     /// The section text a result can show: enough for an excerpt, not the whole of a long table.
     package static let fragmentTextBytes = 1_000
-    /// About how large a fragment file is, as few sections as come to that.
-    static let fragmentFileBytes = 1_024
+    /// How large a fragment file is: 1 KB (a section or two: what 8 results fetch stays small),
+    /// larger on a large site so there are about 512 files a language, up to 8 KB. Every file
+    /// written costs the build more than its bytes do.
+    package static func fragmentFileBytes(totalBytes: Int) -> Int { min(8_192, max(1_024, totalBytes / 512)) }
     /// No chunk is planned below this size (a chunk with one long posting list is larger).
     static let smallestChunkBudget = 2_048
 
@@ -157,7 +159,7 @@ package struct SearchFiles {
             return Self.object(pairs)
         }
         let total = entries.reduce(0) { $0 + $1.count }
-        let perFile = max(1, Int((Double(Self.fragmentFileBytes * entries.count) / Double(max(total, 1))).rounded()))
+        let perFile = max(1, Int((Double(Self.fragmentFileBytes(totalBytes: total) * entries.count) / Double(max(total, 1))).rounded()))
         var hasher = FNV1a()
         var files: [(number: Int, data: [UInt8])] = []
         for start in stride(from: 0, to: entries.count, by: perFile) {

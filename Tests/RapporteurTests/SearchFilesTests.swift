@@ -115,6 +115,17 @@ import Testing
         #expect(SearchTokenizer.terms(of: "電信會議") == SearchTokenizer.terms(of: "电信会议"))
     }
 
+    /// To remake `CharacterVariants+Table.swift` after an ICU update, print the pairs where
+    /// `icuTable()` differs from the identity, 20 a line.
+    @Test func theVariantTableIsICUs() {
+        let icu = CharacterVariants.icuTable()
+        #expect(icu.count == CharacterVariants.table.count)
+        let differences = zip(icu, CharacterVariants.table).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+        #expect(
+            differences.isEmpty,
+            "\(differences.count) characters differ from ICU's Hant-Hans, the first at offset \(differences.first ?? 0)")
+    }
+
     @Test func theManifestShipsOnlyThePairsTheSiteNeeds() throws {
         let files = SearchFiles(
             index: SearchIndex(language: "zh-Hant", sections: [SearchIndex.Section(chapter: "章", heading: "臺灣", url: "/", text: "電信")]))

@@ -18,7 +18,7 @@
     "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with"]);
   var CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3ffff}]/u;
   var WORD = /[\p{Alphabetic}\p{N}]/u;
-  var PAGE_SIZE = 10;
+  var PAGE_SIZE = 8;
 
   // MARK: - Terms
 
@@ -287,13 +287,19 @@
     }));
   }
 
-  // The first results moved up where their heading or text holds the query as written: a
+  // The words and CJK runs of a text, folded, one space apart: the form phrases are compared in.
+  function phraseForm(rules, text) {
+    return rules.runs(text).map(function (run) { return run.text; }).join(" ");
+  }
+
+  // The first results moved up where their heading or text holds a query's words in order: a
   // phrase ranks above its words scattered.
   function phraseFirst(loaded, hits, entries) {
-    var phrases = loaded.queries.filter(function (query) { return query.trim().length > 1; });
+    var phrases = loaded.queries.map(function (query) { return phraseForm(loaded.rules, query); })
+      .filter(function (phrase) { return phrase.indexOf(" ") > 0 || Array.from(phrase).length > 2; });
     var order = hits.map(function (hit, i) {
-      var text = loaded.rules.fold(entries[i].heading + " " + entries[i].text);
-      var phrase = phrases.some(function (query) { return text.indexOf(query.trim()) >= 0; });
+      var text = phraseForm(loaded.rules, entries[i].heading + " " + entries[i].text);
+      var phrase = phrases.some(function (query) { return text.indexOf(query) >= 0; });
       return { hit: hit, entry: entries[i], score: hit.score * (phrase ? 2 : 1), position: i };
     });
     order.sort(function (a, b) { return b.score - a.score || a.position - b.position; });
