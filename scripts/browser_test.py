@@ -351,11 +351,7 @@ class Checks:
     def search(self, language, query):
         path = f"/{language}/search/?q={urllib.parse.quote(query)}"
         self.expect_no_problems(self.browser.open(self.base + path), path)
-        done = self.browser.wait_until(
-            "document.querySelector('#search-results li') !== null ||"
-            " (document.getElementById('search-status').textContent !== document.getElementById('search-results').dataset.loading"
-            "  && document.getElementById('search-status').textContent !== document.getElementById('search-results').dataset.prompt)"
-        )
+        done = self.browser.wait_until("document.getElementById('search-results').dataset.done === 'true'")
         self.expect(done, f"{path}: the search did not finish")
         links = self.browser.evaluate("Array.from(document.querySelectorAll('#search-results a')).map(a => a.getAttribute('href'))") or []
         self.expect(len(links) > 0, f"search for {query!r} ({language}): no results in #search-results")
@@ -440,14 +436,16 @@ class Checks:
                         file = os.path.join(folder, f"{kind}-{language}-{name}{'-dark' if dark else ''}.png")
                         self.browser.screenshot(file)
                         taken.append(file)
+        for name, metrics in (("desktop", DESKTOP), ("phone", PHONE)):
+            self.browser.viewport(metrics)
+            for language, path in searches:
+                self.browser.open(self.base + path)
+                self.browser.wait_until("document.getElementById('search-results').dataset.done === 'true'", timeout=5)
+                self.contrast(path)
+                file = os.path.join(folder, f"search-{language}-{name}.png")
+                self.browser.screenshot(file)
+                taken.append(file)
         self.browser.viewport(DESKTOP)
-        for language, path in searches:
-            self.browser.open(self.base + path)
-            self.browser.wait_until("document.querySelector('#search-results li') !== null", timeout=5)
-            self.contrast(path)
-            file = os.path.join(folder, f"search-{language}-desktop.png")
-            self.browser.screenshot(file)
-            taken.append(file)
         print(f"ok   {len(taken)} screenshots in {folder}; text contrast checked on each (WCAG AA)")
 
     @staticmethod

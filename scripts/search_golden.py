@@ -15,8 +15,8 @@ BUDGET = 60 * 1024
 
 # (language, query, the first result's path and #anchor)
 GOLDEN = [
-    ("zh-hant", "臺灣", "/zh-hant/mra-task-force/#welcome"),
-    ("zh-hant", "台湾", "/zh-hant/mra-task-force/#welcome"),
+    ("zh-hant", "臺灣", "/zh-hant/conclusions/#delegation-participation"),  # 我國 and 中華臺北 are its synonyms
+    ("zh-hant", "台湾", "/zh-hant/conclusions/#delegation-participation"),
     ("zh-hant", "電信", "/zh-hant/social-inclusion/#session-2"),
     ("zh-hant", "TEL54", "/zh-hant/plenary-decisions/#future-meetings"),
     ("zh-hant", "相互承認", "/zh-hant/mra-task-force/#project-e"),

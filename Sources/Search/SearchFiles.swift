@@ -32,9 +32,9 @@ package struct SearchFiles {
     /// The section text a result can show: enough for an excerpt, not the whole of a long table.
     package static let fragmentTextBytes = 1_000
     /// How large a fragment file is: 1 KB (a section or two: what 8 results fetch stays small),
-    /// larger on a large site so there are about 512 files a language, up to 8 KB. Every file
-    /// written costs the build more than its bytes do.
-    package static func fragmentFileBytes(totalBytes: Int) -> Int { min(8_192, max(1_024, totalBytes / 512)) }
+    /// larger on a large site so there are about 1,024 files a language, up to 4 KB (8 results
+    /// then fetch 32 KB at most). Every file written costs the build more than its bytes do.
+    package static func fragmentFileBytes(totalBytes: Int) -> Int { min(4_096, max(1_024, totalBytes / 1_024)) }
     /// No chunk is planned below this size (a chunk with one long posting list is larger).
     static let smallestChunkBudget = 2_048
 

@@ -1,34 +1,16 @@
 import Model
 
 /// What the search page offers when a query finds nothing: the chapters, and the glossary's terms
-/// (the nearest one is suggested). Written as `{"chapters":[{"title","url"}],"glossary":[{"term","expansion","url"}]}`.
+/// (the nearest one is suggested). Written as `{"chapters":[{"title","url"}],"glossary":[{"term","expansion"}],"glossaryURL"}`.
 package struct SearchHelp {
-    package struct Link {
-        package var title: String
-        package var url: String
-
-        package init(title: String, url: String) {
-            self.title = title
-            self.url = url
-        }
-    }
-
-    package struct GlossaryTerm {
-        package var term: String
-        package var expansion: String
-
-        package init(term: String, expansion: String) {
-            self.term = term
-            self.expansion = expansion
-        }
-    }
-
-    package var chapters: [Link]
-    package var glossary: [GlossaryTerm]
+    package var chapters: [(title: String, url: String)]
+    package var glossary: [(term: String, expansion: String)]
     /// The glossary's page, where every suggested term links.
     package var glossaryURL: String
 
-    package init(chapters: [Link] = [], glossary: [GlossaryTerm] = [], glossaryURL: String = "") {
+    package init(
+        chapters: [(title: String, url: String)] = [], glossary: [(term: String, expansion: String)] = [], glossaryURL: String = ""
+    ) {
         self.chapters = chapters
         self.glossary = glossary
         self.glossaryURL = glossaryURL

@@ -7,12 +7,12 @@ extension Build {
     func searchIndexFiles(_ index: [String: [String: ExpandedChapter]]) -> [OutputFile] {
         config.languages.parallelMap { language in
             var search = SearchIndex(language: language.code)
-            var chapters: [SearchHelp.Link] = []
+            var chapters: [(title: String, url: String)] = []
             for chapter in project.chapters[language.code] ?? [] {
                 guard let expanded = index[language.code]?[chapter.fileName] else { continue }
                 let url = urls.chapter(chapter.slug, language)
                 search.add(chapter, blocks: expanded.blocks, url: url)
-                chapters.append(SearchHelp.Link(title: chapter.title, url: url))
+                chapters.append((chapter.title, url))
             }
             let tablesLabel = project.templates.strings[language.code]?["tables"] ?? ""
             for table in project.tables {
@@ -21,7 +21,7 @@ extension Build {
             }
             let glossary = project.report.glossary(in: language.code, fallback: config.languageCodes)
             let help = SearchHelp(
-                chapters: chapters, glossary: glossary.map { SearchHelp.GlossaryTerm(term: $0.terms, expansion: $0.expansion) },
+                chapters: chapters, glossary: glossary.map { ($0.terms, $0.expansion) },
                 glossaryURL: glossary.isEmpty ? "" : urls.table(config.glossary.table, language))
             let files = SearchFiles(index: search, synonyms: project.searchSynonyms.groups[language.code] ?? [], help: help)
             return ([files.manifest] + files.files).map {

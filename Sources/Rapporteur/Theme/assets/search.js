@@ -380,8 +380,9 @@
     var item = document.createElement("li");
     var link = document.createElement("a");
     var whole = entry.heading + " " + entry.text;
+    // highlight.js ignores case: one spelling of each word is enough.
     var words = Array.from(new Set(matches(loaded.rules, whole, marks).map(function (range) {
-      return whole.slice(range[0], range[1]);
+      return whole.slice(range[0], range[1]).toLowerCase();
     }))).slice(0, 10);
     link.href = addressWithHighlight(entry.url, words);
     link.className = "search-result-title";
