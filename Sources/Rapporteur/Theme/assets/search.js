@@ -485,7 +485,8 @@
       return link.hreflang !== "x-default" && link.hreflang !== document.documentElement.lang;
     });
     links.forEach(function (link) {
-      var page = new URL(link.href, window.location.href);
+      // The alternate is absolute (the site's baseURL); its path on this host also works in a preview.
+      var page = new URL(new URL(link.href).pathname, window.location.href);
       var other = new Index(new URL("index.json", page).href);
       load(other, query).then(function (loaded) {
         var count = rank(loaded).length;
@@ -497,7 +498,7 @@
         a.hreflang = link.hreflang;
         a.textContent = message("other", { count: count, language: languageName(link.hreflang) });
         p.appendChild(a);
-        box.appendChild(p);
+        box.insertBefore(p, box.firstChild);
       }).catch(function () {});
     });
   }
