@@ -9,6 +9,9 @@ Builds the site with the given rapporteur binary into a temporary folder, serves
 - the language switch on a chapter lands on the same section of its counterpart;
 - a search for Chinese terms (相互承認, 資安) and English terms finds results in
   #search-results, each linking to a page and #anchor that exist;
+- the golden searches of scripts/search_golden.py: the section each query must return first,
+  the bytes and requests each fetches (60 KB at most), the help a query that finds nothing
+  gets, and a result opening its section with the words marked;
 - at 375 px wide no page scrolls sideways (tables scroll inside their wrappers): every page
   of the site is checked;
 - table pages at 1280 px show every column without sideways scrolling and no name, date or
@@ -42,6 +45,8 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+
+import search_golden
 
 LANGUAGES = ["zh-hant", "en"]
 SEARCHES = {"zh-hant": ["相互承認", "資安"], "en": ["mutual recognition", "cybersecurity", "meetings"]}
@@ -428,11 +433,7 @@ class Checks:
     def search(self, language, query):
         path = f"/{language}/search/?q={urllib.parse.quote(query)}"
         self.expect_no_problems(self.browser.open(self.base + path), path)
-        done = self.browser.wait_until(
-            "document.querySelector('#search-results li') !== null ||"
-            " (document.getElementById('search-status').textContent !== document.getElementById('search-results').dataset.loading"
-            "  && document.getElementById('search-status').textContent !== document.getElementById('search-results').dataset.prompt)"
-        )
+        done = self.browser.wait_until("document.getElementById('search-results').dataset.done === 'true'")
         self.expect(done, f"{path}: the search did not finish")
         links = self.browser.evaluate("Array.from(document.querySelectorAll('#search-results a')).map(a => a.getAttribute('href'))") or []
         self.expect(len(links) > 0, f"search for {query!r} ({language}): no results in #search-results")
@@ -517,14 +518,16 @@ class Checks:
                         file = os.path.join(folder, f"{kind}-{language}-{name}{'-dark' if dark else ''}.png")
                         self.browser.screenshot(file)
                         taken.append(file)
+        for name, metrics in (("desktop", DESKTOP), ("phone", PHONE)):
+            self.browser.viewport(metrics)
+            for language, path in searches:
+                self.browser.open(self.base + path)
+                self.browser.wait_until("document.getElementById('search-results').dataset.done === 'true'", timeout=5)
+                self.contrast(path)
+                file = os.path.join(folder, f"search-{language}-{name}.png")
+                self.browser.screenshot(file)
+                taken.append(file)
         self.browser.viewport(DESKTOP)
-        for language, path in searches:
-            self.browser.open(self.base + path)
-            self.browser.wait_until("document.querySelector('#search-results li') !== null", timeout=5)
-            self.contrast(path)
-            file = os.path.join(folder, f"search-{language}-desktop.png")
-            self.browser.screenshot(file)
-            taken.append(file)
         print(f"ok   {len(taken)} screenshots in {folder}; text contrast checked on each (WCAG AA)")
 
     # MARK: Publication details and the print edition
@@ -644,6 +647,7 @@ def main():
             for query in SEARCHES[language]:
                 path = checks.search(language, query)
             searches.append((language, path))
+        search_golden.check(checks)
         checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
         checks.tables(os.path.abspath(arguments.artefacts))
         checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)

@@ -1,5 +1,6 @@
 import Foundation
 import Rapporteur
+import Support
 
 /// One complete build of the site, held in memory and never changed: every response is served
 /// from a single snapshot, so a rebuild in progress can never show a half-written page.
@@ -31,17 +32,17 @@ struct SiteSnapshot: Sendable {
     /// Identifies this build among all builds of this server process (sent to open pages).
     let buildID: String
     private let files: [String: File]
-    /// Files made when first asked for (the search indexes), by path.
-    private let deferred: [String: LazyFile]
+    /// Folders whose files are made when first asked for (the search files), by path.
+    private let deferred: [String: LazyFolder]
 
     /// The site of a complete build.
-    init(files: [OutputFile], deferred: [DeferredFile] = [], buildID: String) {
+    init(files: [OutputFile], deferred: [DeferredFolder] = [], buildID: String) {
         self.buildID = buildID
         self.files = Dictionary(files.map { ($0.path, File($0.data, path: $0.path)) }) { _, last in last }
-        self.deferred = Dictionary(uniqueKeysWithValues: deferred.map { ($0.path, LazyFile($0)) })
+        self.deferred = Dictionary(uniqueKeysWithValues: deferred.map { ($0.path, LazyFolder($0)) })
     }
 
-    private init(files: [String: File], deferred: [String: LazyFile], buildID: String) {
+    private init(files: [String: File], deferred: [String: LazyFolder], buildID: String) {
         self.buildID = buildID
         self.files = files
         self.deferred = deferred
@@ -49,14 +50,17 @@ struct SiteSnapshot: Sendable {
 
     /// The site after `update`: all of it for a complete build, else this one with the files that changed.
     func applying(_ update: SiteUpdate, buildID: String) -> SiteSnapshot {
-        let deferred = Dictionary(uniqueKeysWithValues: update.deferred.map { ($0.path, LazyFile($0)) })
+        let deferred = Dictionary(uniqueKeysWithValues: update.deferred.map { ($0.path, LazyFolder($0)) })
         guard !update.isComplete else { return SiteSnapshot(files: update.files, deferred: update.deferred, buildID: buildID) }
         var files = files
         for file in update.files { files[file.path] = File(file.data, path: file.path) }
         return SiteSnapshot(files: files, deferred: deferred, buildID: buildID)
     }
 
-    private func file(_ path: String) -> File? { files[path] ?? deferred[path]?.file }
+    private func file(_ path: String) -> File? {
+        if let file = files[path] { return file }
+        return deferred.first { path.hasPrefix($0.key) }?.value.file(path)
+    }
 
     /// Finds the file for a site-relative path: `en/plenary/` serves `en/plenary/index.html`,
     /// `en/plenary` redirects to the slash form.
@@ -74,20 +78,22 @@ struct SiteSnapshot: Sendable {
     var notFoundPage: File? { files["404.html"] }
 }
 
-/// A deferred file, made (and given its validator) on the first request for it.
-private final class LazyFile: @unchecked Sendable {
-    private let deferred: DeferredFile
+/// A deferred folder's files, each given its validator on the first request for it.
+private final class LazyFolder: @unchecked Sendable {
+    private let deferred: DeferredFolder
     private let lock = NSLock()
-    private var made: SiteSnapshot.File?
+    private var made: [String: SiteSnapshot.File] = [:]
 
-    init(_ deferred: DeferredFile) {
+    init(_ deferred: DeferredFolder) {
         self.deferred = deferred
     }
 
-    var file: SiteSnapshot.File {
+    func file(_ path: String) -> SiteSnapshot.File? {
         lock.withLock {
-            let file = made ?? SiteSnapshot.File(deferred.data, path: deferred.path)
-            made = file
+            if let file = made[path] { return file }
+            guard let data = deferred.data(at: path) else { return nil }
+            let file = SiteSnapshot.File(data, path: path)
+            made[path] = file
             return file
         }
     }

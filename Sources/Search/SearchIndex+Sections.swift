@@ -47,7 +47,7 @@ extension SearchIndex {
             }
         }
         for note in table.notes { text.add(note.text(in: code, fallback: languages)) }
-        finish(Section(chapter: label, heading: table.caption.text(in: code, fallback: languages), url: url, text: ""), text)
+        finish(Section(chapter: label, heading: table.caption.text(in: code, fallback: languages), url: url, text: "", kind: .table), text)
     }
 
     private mutating func finish(_ section: Section, _ text: SectionText) {

@@ -55,25 +55,31 @@ package struct SearchTerms {
 
     /// The terms of normalised text, or of text to fold scalar by scalar with `fastFold`. Folding
     /// leaves CJK characters as they are (it takes only ideographs, and returns them; it gives no
-    /// CJK for other scalars), so a CJK term is always the bytes of one or two characters of `utf8`.
+    /// CJK for other scalars), so a CJK term is always one or two characters of `utf8`, each
+    /// folded by `CharacterVariants`.
     private mutating func appendTerms(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, folding: Bool, to numbers: inout [Int]) {
-        var runStart = 0  // where the previous character starts, when it is CJK
+        var previous: [UInt8] = []  // the previous character, folded by `CharacterVariants`, when it is CJK
+        var pair: [UInt8] = []
         var runLength = 0
         var wordStart: Int?
         var wordIsFolded = true  // else it has capitals, say, and is folded when it ends
         var index = 0
-        func appendCJKTerm(_ range: Range<Int>) {
-            numbers.append(texts.number(of: UnsafeBufferPointer(rebasing: utf8[range])).number)
-        }
         func addCJK(length: Int) {
             endWord()
-            if runLength > 0 { appendCJKTerm(runStart..<index + length) }
-            runStart = index
+            let character = CharacterVariants.fold(utf8.scalar(at: index).scalar)
+            if runLength > 0 {
+                pair.removeAll(keepingCapacity: true)
+                pair += previous
+                pair += character.utf8
+                numbers.append(texts.number(of: pair).number)
+            }
+            previous.removeAll(keepingCapacity: true)
+            previous += character.utf8
             runLength += 1
             index += length
         }
         func endRun() {
-            if runLength == 1 { appendCJKTerm(runStart..<index) }
+            if runLength == 1 { numbers.append(texts.number(of: previous).number) }
             runLength = 0
         }
         func addToWord(length: Int, isFolded: Bool) {

@@ -22,7 +22,11 @@ import Testing
     mutating func apply(_ update: SiteUpdate) {
         if update.isComplete { served = [:] }
         for file in update.files { served[file.path] = file.data }
-        for file in update.deferred { served[file.path] = file.data }
+        // A search folder is replaced whole: its files' names change with their content.
+        for folder in update.deferred {
+            served = served.filter { !$0.key.hasPrefix(folder.path) || $0.key.hasSuffix(".html") }
+            for file in folder.files { served[file.path] = file.data }
+        }
     }
 
     /// Edits a file, updates, and checks the result against a whole build.

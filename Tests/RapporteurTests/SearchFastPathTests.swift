@@ -52,7 +52,7 @@ import Testing
         var terms = SearchTerms()
         var numbers: [Int] = []
         terms.appendTerms(of: "Meetings 資安 meeting MEET 資安", to: &numbers)
-        #expect(numbers.map(terms.text(of:)) == ["meet", "資安", "meet", "meet", "資安"])
+        #expect(numbers.map(terms.text(of:)) == ["meet", "资安", "meet", "meet", "资安"])
         #expect(numbers == [0, 1, 0, 0, 1])
     }
 
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test(arguments: [0, 1, 2, 200])
-    func theIndexJSONIsWhatJSONValueWritesForStraightforwardPostings(sectionCount: Int) {
+    func thePostingsAreThoseOfAStraightforwardLoop(sectionCount: Int) {
         let texts = Self.texts + Self.randomTexts(count: 2 * sectionCount, seed: 4)
         let sections = (0..<sectionCount).map { number in
             SearchIndex.Section(
@@ -124,7 +124,10 @@ import Testing
         }
         // English: the reference tokenizer stems, as English rules do.
         let index = SearchIndex(language: "en", sections: sections)
-        #expect(String(decoding: index.json(), as: UTF8.self) == Self.referenceJSON(index))
+        let postings = index.postings().map { term, sections in
+            "\(term) " + sections.map { "\($0.section):\($0.count):\($0.inHeading)" }.joined(separator: " ")
+        }
+        #expect(postings == Self.referencePostings(index))
     }
 
     // MARK: - Straightforward versions
@@ -150,6 +153,7 @@ import Testing
         for scalar in scalars {
             if SearchTokenizer.isCJK(scalar) {
                 endWord()
+                let scalar = CharacterVariants.fold(scalar)
                 if let previous = run.last { terms.append(String(previous) + String(scalar)) }
                 run.append(scalar)
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
@@ -203,30 +207,23 @@ import Testing
         return escaped
     }
 
-    /// The index through `JSONValue`, with postings gathered in a dictionary keyed by term.
-    static func referenceJSON(_ index: SearchIndex) -> String {
-        var postings: [String: [(section: Int, count: Int)]] = [:]
+    /// The postings gathered in a dictionary keyed by term, as `term section:count:inHeading ...`.
+    static func referencePostings(_ index: SearchIndex) -> [String] {
+        var postings: [String: [(section: Int, count: Int, inHeading: Bool)]] = [:]
         for (number, section) in index.sections.enumerated() {
             for (text, weight) in [(section.heading, SearchIndex.headingWeight), (section.text, 1)] {
                 for term in referenceTerms(of: text) {
                     if postings[term]?.last?.section == number {
                         postings[term]![postings[term]!.count - 1].count += weight
+                        postings[term]![postings[term]!.count - 1].inHeading = postings[term]!.last!.inHeading || weight > 1
                     } else {
-                        postings[term, default: []].append((number, weight))
+                        postings[term, default: []].append((number, weight, weight > 1))
                     }
                 }
             }
         }
-        let terms = postings.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { term, sections in
-            (term, JSONValue.string(sections.map { $0.count == 1 ? "\($0.section)" : "\($0.section):\($0.count)" }.joined(separator: " ")))
+        return postings.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { term, sections in
+            "\(term) " + sections.map { "\($0.section):\($0.count):\($0.inHeading)" }.joined(separator: " ")
         }
-        let sections = index.sections.map { section in
-            JSONValue.object([
-                ("chapter", .string(section.chapter)), ("heading", .string(section.heading)), ("url", .string(section.url)),
-                ("text", .string(section.text)),
-            ])
-        }
-        return JSONValue.object([("language", .string(index.language)), ("sections", .array(sections)), ("terms", .object(terms))])
-            .serialized()
     }
 }

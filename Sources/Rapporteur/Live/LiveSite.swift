@@ -81,18 +81,24 @@ public struct SiteUpdate: Sendable {
     /// only the files that changed.
     public var isComplete: Bool
     public var files: [OutputFile]
-    /// The search indexes, made when first asked for.
-    public var deferred: [DeferredFile]
+    /// The search folders, their files made when first asked for.
+    public var deferred: [DeferredFolder]
     public var warnings: [Diagnostic]
     public var pagesPerLanguage: [(language: String, pages: Int)]
 }
 
-/// A file made only when it is first asked for (with the others its call makes), then kept.
-public struct DeferredFile: Sendable {
+/// A folder whose files are made only when one is first asked for (all of them, by one call),
+/// then kept: their names (with hashes of their content) are not known before.
+public struct DeferredFolder: Sendable {
+    /// The folder's path in the site, ending with `/`.
     public let path: String
     let source: DeferredFiles
 
-    public var data: Data { source.file(path) }
+    /// The file at `path` (site-relative, in this folder), nil when there is none.
+    public func data(at path: String) -> Data? { source.file(path) }
+
+    /// Every file of the folder.
+    public var files: [OutputFile] { source.files(in: path) }
 }
 
 // MARK: - Steps
@@ -218,10 +224,11 @@ private extension LiveSite {
             pagesPerLanguage: state.pagesPerLanguage)
     }
 
-    /// The search indexes of `index`, made together the first time one of them is asked for.
-    static func searchIndexes(_ build: Build, _ index: [String: [String: ExpandedChapter]]) -> [DeferredFile] {
+    /// The search folders of `index`, their files made together the first time one of them is asked for.
+    static func searchIndexes(_ build: Build, _ index: [String: [String: ExpandedChapter]]) -> [DeferredFolder] {
         let all = DeferredFiles { build.searchIndexFiles(index) }
-        return build.config.languages.map { DeferredFile(path: build.urls.outputFile(of: build.urls.searchIndex($0)), source: all) }
+        let basePath = build.urls.basePath
+        return build.config.languages.map { DeferredFolder(path: String(build.urls.search($0).dropFirst(basePath.count)), source: all) }
     }
 }
 
@@ -235,11 +242,17 @@ final class DeferredFiles: @unchecked Sendable {
         self.make = make
     }
 
-    func file(_ path: String) -> Data {
+    func file(_ path: String) -> Data? { all()[path] }
+
+    func files(in folder: String) -> [OutputFile] {
+        all().filter { $0.key.hasPrefix(folder) }.map { OutputFile(path: $0.key, data: $0.value) }.sorted { $0.path < $1.path }
+    }
+
+    private func all() -> [String: Data] {
         lock.withLock {
             let files = made ?? Dictionary(make().map { ($0.path, $0.data) }) { first, _ in first }
             made = files
-            return files[path] ?? Data()
+            return files
         }
     }
 }

@@ -21,6 +21,7 @@ enum BuiltInTheme {
         ("strings.yaml", PackageResources.strings_yaml),
         ("assets/favicon.svg", PackageResources.favicon_svg),
         ("assets/print.css", PackageResources.print_css),
+        ("assets/highlight.js", PackageResources.highlight_js),
         ("assets/search.js", PackageResources.search_js),
         ("assets/site.js", PackageResources.site_js),
         ("assets/nav.css", PackageResources.nav_css),

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Search
 import Support
 
 /// Everything a build reads from a project folder: the report, and the theme it is shown with.
@@ -9,6 +10,8 @@ struct Project: Sendable {
     var templates: TemplateLibrary
     /// The files under `content/figures/` and their sizes.
     var figureImages: FigureImages = .none
+    /// `content/search-synonyms.yaml`, applied by the search page.
+    var searchSynonyms = SearchSynonyms()
 
     /// The theme's static files, as paths under `assets/` (`style.css`).
     var assets: [String] { theme.assets }
@@ -26,7 +29,8 @@ struct Project: Sendable {
 
     /// The project with `chapter` in place of the loaded chapter of the same language and file name.
     func replacing(_ chapter: Chapter) -> Project {
-        Project(report: report.replacing(chapter), theme: theme, templates: templates, figureImages: figureImages)
+        Project(
+            report: report.replacing(chapter), theme: theme, templates: templates, figureImages: figureImages, searchSynonyms: searchSynonyms)
     }
 }
 
@@ -41,7 +45,11 @@ extension Project {
         let templates = log.collect { () throws(SiteError) in
             try TemplateLibrary.load(theme, languages: report.config.languageCodes)
         }
-        guard let templates else { return nil }
-        return Project(report: report, theme: theme, templates: templates, figureImages: FigureImages.load(root: root, log: &log))
+        let synonyms = log.collect { () throws(SiteError) in
+            try SearchSynonyms.load(root: root, languages: report.config.languageCodes)
+        }
+        guard let templates, let synonyms else { return nil }
+        return Project(
+            report: report, theme: theme, templates: templates, figureImages: FigureImages.load(root: root, log: &log), searchSynonyms: synonyms)
     }
 }
