@@ -30,7 +30,8 @@ struct Project: Sendable {
     /// The project with `chapter` in place of the loaded chapter of the same language and file name.
     func replacing(_ chapter: Chapter) -> Project {
         Project(
-            report: report.replacing(chapter), theme: theme, templates: templates, figureImages: figureImages, searchSynonyms: searchSynonyms)
+            report: report.replacing(chapter), theme: theme, templates: templates, figureImages: figureImages,
+            searchSynonyms: searchSynonyms)
     }
 }
 
@@ -50,6 +51,7 @@ extension Project {
         }
         guard let templates, let synonyms else { return nil }
         return Project(
-            report: report, theme: theme, templates: templates, figureImages: FigureImages.load(root: root, log: &log), searchSynonyms: synonyms)
+            report: report, theme: theme, templates: templates, figureImages: FigureImages.load(root: root, log: &log),
+            searchSynonyms: synonyms)
     }
 }
