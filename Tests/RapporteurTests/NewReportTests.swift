@@ -31,6 +31,26 @@ import Testing
         #expect(try result.text(languages[0].lowercased() + "/summary/index.html").contains("<abbr title="), "the glossary marks APEC")
     }
 
+    @Test func everyLanguageOfThreeHasItsSwitchAlternatesAndSearch() throws {
+        let folder = Folder()
+        let languages = ["zh-Hant", "en", "es"]
+        try NewReport.create(at: folder.url, languages: languages)
+        let result = try SiteBuilder.build(root: folder.url, integrity: .errors)
+        let sitemap = try result.text("sitemap.xml")
+        for language in languages {
+            let segment = language.lowercased()
+            let chapter = try result.text(segment + "/summary/index.html")
+            for other in languages where other != language {
+                #expect(chapter.contains("href=\"/\(other.lowercased())/summary/\" hreflang=\"\(other)\""), "\(language) → \(other)")
+                #expect(chapter.contains("<link rel=\"alternate\" hreflang=\"\(other)\""), "\(language): alternate \(other)")
+            }
+            #expect(sitemap.contains("<loc>https://example.org/\(segment)/summary/</loc>"), "\(language) in the sitemap")
+            let manifest = try result.text(segment + "/search/index.json")
+            #expect(manifest.contains("\"language\":\"\(language)\""), "\(language): the search manifest is its own")
+            #expect(result.files.contains { $0.path.hasPrefix(segment + "/search/terms-") }, "\(language): search chunks")
+        }
+    }
+
     @Test func aNewReportServes() throws {
         let folder = Folder()
         try NewReport.create(at: folder.url, languages: ["zh-Hant", "en"])
