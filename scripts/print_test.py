@@ -83,6 +83,7 @@ class VisibleText(html.parser.HTMLParser):
             tag in ("head", "script", "style", "header", "footer")
             or "skip-link" in classes
             or "table-links" in classes
+            or "table-scroll-hint" in classes  # a phone's cue, never printed
             or (tag == "caption" and {"table-scroll", "print-table"} <= around)
         )
         self.stack.append((tag, hidden, classes))
