@@ -75,8 +75,8 @@ extension PageBuilder {
             ],
             "citationMeta": citation.metaTags,
             "jsonLD": ContentHTML(html: citation.jsonLD),
-            "printEdition": urls.printEdition(language),
         ]
+        if hasPrintEdition(language) { context["printEdition"] = urls.printEdition(language) }
         if build.pdfs[language.code] != nil { context["pdf"] = urls.pdf(language) }
         return context
     }
