@@ -39,6 +39,26 @@ import Testing
         #expect(Self.shown(Self.english, text) == expected)
     }
 
+    /// Runs found on scalars are the runs found character by character, for text of every kind
+    /// of character the scalar pass must not split: combining and spacing marks, prepended marks,
+    /// joiners, emoji sequences, Hangul jamo, regional indicators, CR LF.
+    @Test(arguments: [("zh-Hant", ["zh-Hant", "en"]), ("en", ["zh-Hant", "en"])])
+    func runsOnScalarsAreRunsByCharacters(language: String, site: [String]) {
+        let parts = LanguageParts(language: language, siteLanguages: site)
+        let pieces = [
+            "A", "pec", "e\u{301}", "\u{301}", "n\u{303}\u{323}", "a\u{903}", "\u{600}", "\u{600}a", "\u{200D}", "👨\u{200D}💻", "👍🏽",
+            "🇹🇼", "\u{1100}\u{1161}\u{11A8}", "한", "臺", "灣", "、", "「", "」", "。", " ", "-", ".", "&", "4", "G", "\r\n", "\n", "·",
+            "ｘ", "\u{FE0F}", "\u{3099}", "か\u{3099}", "Ä", "x\u{200D}y",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let scalars = parts.runs(text).map { "\($0.language ?? "-"):\($0.text)" }
+            let characters = parts.runsByCharacters(text).map { "\($0.language ?? "-"):\($0.text)" }
+            #expect(scalars == characters, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func theLanguagesComeFromTheSitesScripts() {
         // Japanese pages mark Latin runs with the site's Latin-script language, whichever it is.
         let japanese = LanguageParts(language: "ja", siteLanguages: ["ja", "fr"])

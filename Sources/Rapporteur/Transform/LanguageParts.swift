@@ -35,7 +35,61 @@ struct LanguageParts {
     }
 
     /// `text` cut into runs, each with the language to mark it with (`nil`: the page's own).
+    /// Found on the text's scalars, asking where a character starts only around scalars that may
+    /// join one (marks, joiners, jamo, emoji), so the result is always `runsByCharacters`'s; if
+    /// a run were still to start or end inside a character, the runs are found by characters.
     func runs(_ text: String) -> [(text: Substring, language: String?)] {
+        guard let runLanguage else { return [(text[...], nil)] }
+        var result: [(text: Substring, language: String?)] = []
+        var plainStart = text.startIndex
+        var runStart: String.Index?
+        var runEnd = text.startIndex
+        var runHasLetter = false
+        var aligned = true
+        func endRun() {
+            if let start = runStart, runHasLetter {
+                aligned = aligned && String.Index(start, within: text) != nil && String.Index(runEnd, within: text) != nil
+                if plainStart < start { result.append((text[plainStart..<start], nil)) }
+                result.append((text[start..<runEnd], runLanguage))
+                plainStart = runEnd
+            }
+            runStart = nil
+            runHasLetter = false
+        }
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var previous: Unicode.Scalar?
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            let startsCharacter =
+                Self.neverJoins(scalar) && previous.map(Self.neverJoins) ?? true && !(scalar == "\n" && previous == "\r")
+                || String.Index(index, within: text) != nil
+            previous = scalar
+            if !startsCharacter {
+                // Part of the character before it: inside a run only if that character ends it.
+                if runStart != nil && runEnd == index { runEnd = next }
+            } else if runScript.isLetter(scalar) {
+                if runStart == nil { runStart = index }
+                runHasLetter = true
+                runEnd = next
+            } else if Self.isDigit(scalar) {
+                if runStart == nil { runStart = index }
+                runEnd = next
+            } else if !(runHasLetter && runScript.joins(scalar)) {
+                endRun()
+            }
+            index = next
+        }
+        endRun()
+        guard aligned else { return runsByCharacters(text) }
+        if plainStart < text.endIndex { result.append((text[plainStart...], nil)) }
+        return result
+    }
+
+    /// `text` cut into runs character by character, each classified by its first scalar, so that
+    /// a run never splits one: the reference `runs` keeps to.
+    func runsByCharacters(_ text: String) -> [(text: Substring, language: String?)] {
         guard let runLanguage else { return [(text[...], nil)] }
         var result: [(text: Substring, language: String?)] = []
         var plainStart = text.startIndex
@@ -51,7 +105,6 @@ struct LanguageParts {
             runStart = nil
             runHasLetter = false
         }
-        // By characters, each classified by its first scalar, so that a run never splits one.
         var index = text.startIndex
         while index < text.endIndex {
             let scalar = text[index].unicodeScalars.first!
@@ -145,4 +198,17 @@ private extension LanguageParts.Script {
 
 private extension LanguageParts {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+
+    /// Scalars that always start a character and never join the one before them (but CR LF):
+    /// ASCII, Latin-1 and Latin Extended letters, CJK punctuation (without its combining tone
+    /// marks), kana, Han and Hangul syllables, full-width forms. Marks, joiners, jamo, emoji and
+    /// the rest may join a character, so around them `runs` asks the string.
+    static func neverJoins(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x7F, 0xC0...0x24F, 0x3000...0x3029, 0x3030...0x303F, 0x3040...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60:
+            true
+        default: false
+        }
+    }
 }
