@@ -40,22 +40,7 @@ struct LanguageParts {
     /// a run were still to start or end inside a character, the runs are found by characters.
     func runs(_ text: String) -> [(text: Substring, language: String?)] {
         guard let runLanguage else { return [(text[...], nil)] }
-        var result: [(text: Substring, language: String?)] = []
-        var plainStart = text.startIndex
-        var runStart: String.Index?
-        var runEnd = text.startIndex
-        var runHasLetter = false
-        var aligned = true
-        func endRun() {
-            if let start = runStart, runHasLetter {
-                aligned = aligned && String.Index(start, within: text) != nil && String.Index(runEnd, within: text) != nil
-                if plainStart < start { result.append((text[plainStart..<start], nil)) }
-                result.append((text[start..<runEnd], runLanguage))
-                plainStart = runEnd
-            }
-            runStart = nil
-            runHasLetter = false
-        }
+        var cutter = RunCutter(text: text, language: runLanguage, script: runScript)
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
         var previous: Unicode.Scalar?
@@ -65,67 +50,31 @@ struct LanguageParts {
             let startsCharacter =
                 Self.neverJoins(scalar) && previous.map(Self.neverJoins) ?? true && !(scalar == "\n" && previous == "\r")
                 || String.Index(index, within: text) != nil
-            previous = scalar
-            if !startsCharacter {
-                // Part of the character before it: inside a run only if that character ends it.
-                if runStart != nil && runEnd == index { runEnd = next }
-            } else if runScript.isLetter(scalar) {
-                if runStart == nil { runStart = index }
-                runHasLetter = true
-                runEnd = next
-            } else if Self.isDigit(scalar) {
-                if runStart == nil { runStart = index }
-                runEnd = next
-            } else if !(runHasLetter && runScript.joins(scalar)) {
-                endRun()
+            if startsCharacter {
+                cutter.add(scalar, at: index, next: next)
+            } else {
+                cutter.extend(at: index, to: next)
             }
+            previous = scalar
             index = next
         }
-        endRun()
-        guard aligned else { return runsByCharacters(text) }
-        if plainStart < text.endIndex { result.append((text[plainStart...], nil)) }
-        return result
+        let runs = cutter.finish()
+        let aligned = runs.allSatisfy { String.Index($0.text.startIndex, within: text) != nil }
+        return aligned ? runs : runsByCharacters(text)
     }
 
     /// `text` cut into runs character by character, each classified by its first scalar, so that
     /// a run never splits one: the reference `runs` keeps to.
     func runsByCharacters(_ text: String) -> [(text: Substring, language: String?)] {
         guard let runLanguage else { return [(text[...], nil)] }
-        var result: [(text: Substring, language: String?)] = []
-        var plainStart = text.startIndex
-        var runStart: String.Index?
-        var runEnd = text.startIndex
-        var runHasLetter = false
-        func endRun() {
-            if let start = runStart, runHasLetter {
-                if plainStart < start { result.append((text[plainStart..<start], nil)) }
-                result.append((text[start..<runEnd], runLanguage))
-                plainStart = runEnd
-            }
-            runStart = nil
-            runHasLetter = false
-        }
+        var cutter = RunCutter(text: text, language: runLanguage, script: runScript)
         var index = text.startIndex
         while index < text.endIndex {
-            let scalar = text[index].unicodeScalars.first!
             let next = text.index(after: index)
-            if runScript.isLetter(scalar) {
-                if runStart == nil { runStart = index }
-                runHasLetter = true
-                runEnd = next
-            } else if Self.isDigit(scalar) {
-                if runStart == nil { runStart = index }
-                runEnd = next
-            } else if !(runHasLetter && runScript.joins(scalar)) {
-                // A joining character stays inside the run only if a letter or digit follows it
-                // (`runEnd` moves past it then); digits not yet joined to a letter are dropped.
-                endRun()
-            }
+            cutter.add(text[index].unicodeScalars.first!, at: index, next: next)
             index = next
         }
-        endRun()
-        if plainStart < text.endIndex { result.append((text[plainStart...], nil)) }
-        return result
+        return cutter.finish()
     }
 
     /// `text` as escaped HTML, its runs as `<span lang>`.
@@ -167,7 +116,7 @@ struct LanguageParts {
 
 // MARK: - Characters
 
-private extension LanguageParts.Script {
+extension LanguageParts.Script {
     func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch self {
         case .latin:
@@ -196,7 +145,66 @@ private extension LanguageParts.Script {
     }
 }
 
-private extension LanguageParts {
+/// The runs of one text as a pass hands over its characters (or scalars): a letter of the run's
+/// script starts or extends a run, digits join it, the punctuation that joins words stays inside
+/// it if a letter or digit follows, and anything else ends it.
+private struct RunCutter {
+    let text: String
+    let language: String
+    let script: LanguageParts.Script
+    private var result: [(text: Substring, language: String?)] = []
+    private var plainStart: String.Index
+    private var runStart: String.Index?
+    private var runEnd: String.Index
+    private var runHasLetter = false
+
+    init(text: String, language: String, script: LanguageParts.Script) {
+        self.text = text
+        self.language = language
+        self.script = script
+        plainStart = text.startIndex
+        runEnd = text.startIndex
+    }
+
+    /// The character (or scalar) from `index` to `next`, classified by `scalar`.
+    mutating func add(_ scalar: Unicode.Scalar, at index: String.Index, next: String.Index) {
+        if script.isLetter(scalar) {
+            if runStart == nil { runStart = index }
+            runHasLetter = true
+            runEnd = next
+        } else if LanguageParts.isDigit(scalar) {
+            if runStart == nil { runStart = index }
+            runEnd = next
+        } else if !(runHasLetter && script.joins(scalar)) {
+            // A joining character stays inside the run only if a letter or digit follows it
+            // (`runEnd` moves past it then); digits not yet joined to a letter are dropped.
+            endRun()
+        }
+    }
+
+    /// A scalar that belongs to the character before it: inside a run if that character ends it.
+    mutating func extend(at index: String.Index, to next: String.Index) {
+        if runStart != nil && runEnd == index { runEnd = next }
+    }
+
+    mutating func finish() -> [(text: Substring, language: String?)] {
+        endRun()
+        if plainStart < text.endIndex { result.append((text[plainStart...], nil)) }
+        return result
+    }
+
+    private mutating func endRun() {
+        if let start = runStart, runHasLetter {
+            if plainStart < start { result.append((text[plainStart..<start], nil)) }
+            result.append((text[start..<runEnd], language))
+            plainStart = runEnd
+        }
+        runStart = nil
+        runHasLetter = false
+    }
+}
+
+extension LanguageParts {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
     /// Scalars that always start a character and never join the one before them (but CR LF):
