@@ -37,9 +37,7 @@ public enum SiteBuilder {
             coverage: run.output.coverage,
             timings: timings.phases,
             workTimings: timings.work,
-            printEditions: run.build.config.languages.filter {
-                (run.build.project.chapters[$0.code] ?? []).count <= PageBuilder.printEditionLimit
-            }.map { language in
+            printEditions: run.build.config.languages.filter(run.build.project.hasPrintEdition).map { language in
                 let urls = run.build.urls
                 return (language.code, urls.outputFile(of: urls.printEdition(language)), urls.outputFile(of: urls.pdf(language)))
             })

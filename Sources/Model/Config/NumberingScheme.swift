@@ -68,11 +68,26 @@ public enum CounterStyle: String, CaseIterable, Sendable {
     }
 
     /// ICU's spelled-out Chinese cardinal (its rules for 十 and 一十 are those reports use).
+    /// Section numbers are small and asked for with every heading and chapter list: those below
+    /// 1,000 are spelled once, by one formatter.
     private static func hanNumerals(_ value: Int) -> String {
+        smallHanNumerals.indices.contains(value) ? smallHanNumerals[value] : spellOut(value, with: chineseSpellOut())
+    }
+
+    private static let smallHanNumerals: [String] = {
+        let formatter = chineseSpellOut()
+        return (0..<1000).map { spellOut($0, with: formatter) }
+    }()
+
+    private static func chineseSpellOut() -> NumberFormatter {
         let formatter = NumberFormatter()
         formatter.numberStyle = .spellOut
         formatter.locale = Locale(identifier: "zh-Hant")
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        return formatter
+    }
+
+    private static func spellOut(_ value: Int, with formatter: NumberFormatter) -> String {
+        formatter.string(from: NSNumber(value: value)) ?? String(value)
     }
 
     private static let formalDigits: [Character: Character] = [

@@ -48,15 +48,22 @@ extension Chapter {
     /// Whether this is the summary for the home page rather than a chapter with a page.
     package var isSummary: Bool { fileName == Self.summaryFileName }
 
-    /// Reads a chapter: front matter, then the body parsed by cmark.
-    package static func load(text: String, file: String, fileName: String, language: Language) throws(SiteError) -> Chapter {
-        let stem = fileName.dropLast(".md".count)
-        let parts = fileName == summaryFileName ? ["00", "index"] : stem.split(separator: "-", maxSplits: 1)
+    /// The order and slug of a chapter's file name (`04-plenary.md`: 4 and `plenary`); the
+    /// summary's are 0 and `index`, which no page uses.
+    private static func orderAndSlug(of fileName: String, file: String) throws(SiteError) -> (order: Int, slug: String) {
+        if fileName == summaryFileName { return (0, "index") }
+        let parts = fileName.dropLast(".md".count).split(separator: "-", maxSplits: 1)
         guard parts.count == 2, parts[0].count >= 2, let order = Int(parts[0]), parts[0].allSatisfy(\.isNumber) else {
             throw SiteError("a chapter's file name must be NN-slug.md, got '\(fileName)'", at: SourceLocation(file: file))
         }
+        return (order, String(parts[1]))
+    }
+
+    /// Reads a chapter: front matter, then the body parsed by cmark.
+    package static func load(text: String, file: String, fileName: String, language: Language) throws(SiteError) -> Chapter {
+        let name = try orderAndSlug(of: fileName, file: file)
+        var slug = name.slug
         let frontMatter = try FrontMatter.split(text, file: file)
-        var slug = String(parts[1])
         let yaml = YAMLReader(file: file, lineOffset: 1)
         let fields = try YAMLMapping(
             try yaml.parse(frontMatter.yaml), "front matter", allowed: ["title", "description", "slug", "draft", "number", "firstSection"],
@@ -83,7 +90,7 @@ extension Chapter {
                 error.explanation, at: SourceLocation(file: file, line: at.line + frontMatter.bodyLineOffset, column: at.column))
         }
         return Chapter(
-            file: file, fileName: fileName, language: language, order: order, slug: slug, title: title,
+            file: file, fileName: fileName, language: language, order: name.order, slug: slug, title: title,
             description: try fields.string("description") ?? "", isDraft: try fields.bool("draft") ?? false,
             numbering: try ChapterNumbering.load(fields, yaml: yaml),
             blocks: document.blocks, rawHTML: document.rawHTML, bodyLineOffset: frontMatter.bodyLineOffset)

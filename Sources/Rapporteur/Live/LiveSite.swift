@@ -168,7 +168,7 @@ private extension LiveSite {
             guard let position = position(language, fileName) else { continue }
             add(.chapter(language, position: position))
             // The print edition holds every chapter of its language.
-            if pages.hasPrintEdition(language) { add(.printEdition(language)) }
+            if project.hasPrintEdition(language) { add(.printEdition(language)) }
             if relisted.contains(language.code) {
                 let listing = chapters.count > PageBuilder.fullNavigationLimit ? PageBuilder.navigationWindow : chapters.count
                 for neighbour in max(0, position - listing)..<min(chapters.count, position + listing + 1) {

@@ -24,6 +24,13 @@ struct Project: Sendable {
 
     func table(named name: String) -> Table? { report.table(named: name) }
 
+    /// A print edition is the whole report on one page: for a report (its chapters up to this
+    /// many in a language), not for a site of thousands of pages, which it would double.
+    static let printEditionLimit = 200
+
+    /// Whether `language` gets a print edition.
+    func hasPrintEdition(_ language: Language) -> Bool { (chapters[language.code] ?? []).count <= Self.printEditionLimit }
+
     /// The chapter with `slug` in `language`, else in the default language.
     func chapter(slug: String, language: Language) -> Chapter? { report.chapter(slug: slug, language: language) }
 

@@ -38,14 +38,6 @@ struct PageBuilder {
     /// Chapter navigation lists every chapter of a report-sized site; a larger one gets the
     /// chapters around this one and a link to the full list, so pages stay small.
     static let fullNavigationLimit = 60
-    /// A print edition is the whole report on one page: for a report (its chapters up to this
-    /// many in a language), not for a site of thousands of pages, which it would double.
-    static let printEditionLimit = 200
-
-    /// Whether `language` gets a print edition.
-    func hasPrintEdition(_ language: Language) -> Bool {
-        (project.chapters[language.code] ?? []).count <= Self.printEditionLimit
-    }
     static let navigationWindow = 10
 
     /// One page to render; pages are independent, so they are rendered on all cores.
@@ -68,7 +60,7 @@ struct PageBuilder {
             jobs += project.tables.map { .table($0, language) }
             if !project.tables.isEmpty { jobs.append(.tablesIndex(language)) }
             jobs.append(.search(language))
-            if hasPrintEdition(language) { jobs.append(.printEdition(language)) }
+            if project.hasPrintEdition(language) { jobs.append(.printEdition(language)) }
         }
         return jobs
     }

@@ -76,7 +76,7 @@ extension PageBuilder {
             "citationMeta": citation.metaTags,
             "jsonLD": ContentHTML(html: citation.jsonLD),
         ]
-        if hasPrintEdition(language) { context["printEdition"] = urls.printEdition(language) }
+        if project.hasPrintEdition(language) { context["printEdition"] = urls.printEdition(language) }
         if build.pdfs[language.code] != nil { context["pdf"] = urls.pdf(language) }
         return context
     }
