@@ -621,47 +621,35 @@ def main():
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium", help="the Chromium executable")
     arguments = parser.parse_args()
 
-    work = tempfile.mkdtemp(prefix="rapporteur-browser-")
-    server = browser = None
     try:
-        site = os.path.join(work, "site")
-        build(arguments.binary, site)
-        server = serve(site)
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        print(f"serving {site} at {base}")
-        browser = Browser(arguments.chromium, os.path.join(work, "profile"))
-        checks = Checks(browser, base, site)
-        browser.viewport(DESKTOP)
-        chapter = SCREENSHOT_CHAPTER if os.path.isdir(os.path.join(site, "en", SCREENSHOT_CHAPTER)) else next(
-            page.split("/")[2] for page in site_pages(site) if page.startswith("/en/") and page.count("/") == 3 and "/search/" not in page
-        )
-        for language in LANGUAGES:
-            checks.home(language)
-        for language, other in (("zh-hant", "en"), ("en", "zh-hant")):
-            browser.open(f"{base}/{language}/{chapter}/")
-            checks.language_switch(language, other, chapter)
-        for language in LANGUAGES:
-            checks.chapter_layout(language, chapter)
-        searches = []
-        for language in LANGUAGES:
-            for query in SEARCHES[language]:
-                path = checks.search(language, query)
-            searches.append((language, path))
-        search_golden.check(checks)
-        checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
-        checks.tables(os.path.abspath(arguments.artefacts))
-        checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)
-        for language in LANGUAGES:
-            checks.publication(os.path.abspath(arguments.artefacts), language)
+        with built_site(arguments.binary, arguments.chromium, "rapporteur-browser-") as (browser, base, site):
+            print(f"serving {site} at {base}")
+            checks = Checks(browser, base, site)
+            browser.viewport(DESKTOP)
+            chapter = SCREENSHOT_CHAPTER if os.path.isdir(os.path.join(site, "en", SCREENSHOT_CHAPTER)) else next(
+                page.split("/")[2] for page in site_pages(site) if page.startswith("/en/") and page.count("/") == 3 and "/search/" not in page
+            )
+            for language in LANGUAGES:
+                checks.home(language)
+            for language, other in (("zh-hant", "en"), ("en", "zh-hant")):
+                browser.open(f"{base}/{language}/{chapter}/")
+                checks.language_switch(language, other, chapter)
+            for language in LANGUAGES:
+                checks.chapter_layout(language, chapter)
+            searches = []
+            for language in LANGUAGES:
+                for query in SEARCHES[language]:
+                    path = checks.search(language, query)
+                searches.append((language, path))
+            search_golden.check(checks)
+            checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
+            checks.tables(os.path.abspath(arguments.artefacts))
+            checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)
+            for language in LANGUAGES:
+                checks.publication(os.path.abspath(arguments.artefacts), language)
     except (BrowserError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    finally:
-        if browser:
-            browser.close()
-        if server:
-            server.shutdown()
-        shutil.rmtree(work, ignore_errors=True)
     print(f"browser test: {checks.passed} checks passed, {len(checks.failures)} failed")
     return 1 if checks.failures else 0
 
