@@ -23,7 +23,7 @@ package struct IntegrityCheck {
     package func diagnostics(strict: Bool) -> [Diagnostic] {
         let exceptions: [IntegrityException]
         do {
-            exceptions = try IntegrityException.load(root: report.root)
+            exceptions = try IntegrityException.load(root: report.root, folder: report.folder)
         } catch {
             return error.diagnostics
         }

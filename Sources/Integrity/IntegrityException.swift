@@ -20,21 +20,24 @@ package struct IntegrityException: Sendable {
     package var language: String?
     package var location: SourceLocation
 
-    package static let file = "content/integrity-exceptions.yaml"
+    package static let fileName = "integrity-exceptions.yaml"
+    package static let file = "content/" + fileName
 
     package func covers(_ finding: Finding) -> Bool {
         chapter == finding.scope && section == finding.section && (value == finding.value || value == finding.written)
             && (language == nil || language == finding.translation)
     }
 
-    /// Reads the exceptions of the project at `root`; no file means no exceptions.
-    package static func load(root: URL) throws(SiteError) -> [IntegrityException] {
+    /// Reads the exceptions of the report whose sources are in `folder` under `root`; no file
+    /// means no exceptions.
+    package static func load(root: URL, folder: String = "content") throws(SiteError) -> [IntegrityException] {
+        let file = folder + "/" + fileName
         let url = root.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        return try parse(try SourceFile.read(url, as: file))
+        return try parse(try SourceFile.read(url, as: file), file: file)
     }
 
-    package static func parse(_ text: String) throws(SiteError) -> [IntegrityException] {
+    package static func parse(_ text: String, file: String = file) throws(SiteError) -> [IntegrityException] {
         let yaml = YAMLReader(file: file)
         let root = try yaml.parse(text)
         if case .mapping(let mapping) = root, mapping.isEmpty { return [] }

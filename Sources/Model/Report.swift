@@ -11,11 +11,18 @@ package struct Report: Sendable {
     /// The report at a glance (`content/CODE/_index.md`) per language code, shown on its home.
     package let summaries: [String: Chapter]
     package var root: URL
+    /// The folder of the report's sources under `root`: `content` for a one-report site,
+    /// `content/reports/ID` for a report of a library.
+    package var folder: String
     /// Chapters per language code and slug (slugs are unique within a language).
     private let chaptersBySlug: [String: [String: Chapter]]
 
-    package init(config: SiteConfig, tables: [Table], chapters: [String: [Chapter]], summaries: [String: Chapter] = [:], root: URL) {
+    package init(
+        config: SiteConfig, tables: [Table], chapters: [String: [Chapter]], summaries: [String: Chapter] = [:], root: URL,
+        folder: String = Report.siteFolder
+    ) {
         self.config = config
+        self.folder = folder
         self.tables = tables
         self.chapters = chapters
         self.summaries = summaries
@@ -29,8 +36,14 @@ package struct Report: Sendable {
     package func replacing(_ chapter: Chapter) -> Report {
         var chapters = chapters
         chapters[chapter.language.code] = chapters[chapter.language.code]?.map { $0.fileName == chapter.fileName ? chapter : $0 }
-        return Report(config: config, tables: tables, chapters: chapters, summaries: summaries, root: root)
+        return Report(config: config, tables: tables, chapters: chapters, summaries: summaries, root: root, folder: folder)
     }
+
+    /// The folder of a one-report site's sources.
+    package static let siteFolder = "content"
+
+    /// The path of a file of the report's sources, as diagnostics name it (`content/tables`).
+    package func path(_ relative: String) -> String { folder + "/" + relative }
 
     /// The chapter with `slug` in `language`, else in the default language.
     package func chapter(slug: String, language: Language) -> Chapter? {
@@ -44,31 +57,42 @@ extension Report {
     /// Reads the report of the project at `root`; all problems found are logged, and loading goes
     /// on past them so that one run reports as many as it can.
     package static func load(root: URL, baseURL: String?, parsing: WorkTimer = WorkTimer(), log: inout DiagnosticLog) -> Report? {
-        let content = root.appendingPathComponent("content")
-        guard
-            var config = log.collect({ () throws(SiteError) in
-                try SiteConfig.load(
-                    text: try SourceFile.read(content.appendingPathComponent("site.yaml"), as: "content/site.yaml"),
-                    file: "content/site.yaml")
-            })
-        else { return nil }
-        if let baseURL, let normalized = log.collect({ () throws(SiteError) in try SiteConfig.normalizedBaseURL(baseURL) }) {
-            config.baseURL = normalized
+        guard let config = SiteConfig.load(root: root, baseURL: baseURL, log: &log) else { return nil }
+        return load(config: config, folder: siteFolder, root: root, parsing: parsing, log: &log)
+    }
+
+    /// Reads the tables and chapters under `folder` (a path under `root`) with `config`'s languages.
+    package static func load(
+        config: SiteConfig, folder: String, root: URL, parsing: WorkTimer = WorkTimer(), log: inout DiagnosticLog,
+        extraTables: [Table] = []
+    ) -> Report {
+        let content = root.appendingPathComponent(folder)
+        var tables = loadTables(
+            content.appendingPathComponent("tables"), folder: folder + "/tables", root: root,
+            languages: config.languageCodes, log: &log)
+        for extra in extraTables {
+            if let own = tables.firstIndex(where: { $0.name == extra.name }) {
+                tables[own].rows = extra.rows + tables[own].rows
+            } else {
+                tables.append(extra)
+            }
         }
-        let tables = loadTables(content.appendingPathComponent("tables"), root: root, languages: config.languageCodes, log: &log)
-        let loaded = loadChapters(content, root: root, languages: config.languages, parsing: parsing, log: &log)
+        tables.sort { $0.name < $1.name }
+        let loaded = loadChapters(content, folder: folder, root: root, languages: config.languages, parsing: parsing, log: &log)
         let chapters = loaded.mapValues { list in list.filter { !$0.isSummary } }
         let summaries = loaded.compactMapValues { list in list.first(where: \.isSummary) }
-        let report = Report(config: config, tables: tables, chapters: chapters, summaries: summaries, root: root)
+        let report = Report(config: config, tables: tables, chapters: chapters, summaries: summaries, root: root, folder: folder)
         report.checkGlossary(log: &log)
         return report
     }
 
-    private static func loadTables(_ folder: URL, root: URL, languages: [String], log: inout DiagnosticLog) -> [Table] {
+    private static func loadTables(_ folder: URL, folder path: String, root: URL, languages: [String], log: inout DiagnosticLog)
+        -> [Table]
+    {
         let listing = FileTree.files(under: folder, within: root)
-        listing.logRefusedLinks(in: "content/tables", log: &log)
+        listing.logRefusedLinks(in: path, log: &log)
         return listing.files.filter { !$0.contains("/") }.compactMap { fileName -> Table? in
-            let file = "content/tables/" + fileName
+            let file = path + "/" + fileName
             guard fileName.hasSuffix(".yaml") else {
                 log.warning("ignored: tables are .yaml files", at: SourceLocation(file: file))
                 return nil
@@ -86,19 +110,19 @@ extension Report {
         }
     }
 
-    /// Every language's chapters (`content/CODE/*.md`), ordered by their `NN`; drafts left out.
-    private static func loadChapters(_ content: URL, root: URL, languages: [Language], parsing: WorkTimer, log: inout DiagnosticLog)
-        -> [String: [Chapter]]
-    {
+    /// Every language's chapters (`FOLDER/CODE/*.md`), ordered by their `NN`; drafts left out.
+    private static func loadChapters(
+        _ content: URL, folder: String, root: URL, languages: [Language], parsing: WorkTimer, log: inout DiagnosticLog
+    ) -> [String: [Chapter]] {
         let files = languages.flatMap { language in
             let listing = FileTree.files(under: content.appendingPathComponent(language.code), within: root)
-            listing.logRefusedLinks(in: "content/" + language.code, log: &log)
+            listing.logRefusedLinks(in: folder + "/" + language.code, log: &log)
             return listing.files.map { (language: language, name: $0) }
         }
         // Reading and parsing are independent per file: every language's on all cores at once,
         // checked in language and file order.
         let loaded = files.parallelMap { file -> Result<Chapter, SiteError>? in
-            let path = "content/\(file.language.code)/\(file.name)"
+            let path = "\(folder)/\(file.language.code)/\(file.name)"
             guard file.name.hasSuffix(".md"), !file.name.contains(Character("/")) else { return nil }
             let url = content.appendingPathComponent(file.language.code).appendingPathComponent(file.name)
             return Result { () throws(SiteError) in
@@ -111,10 +135,10 @@ extension Report {
         var chapters = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, [Chapter]()) })
         var slugs: [String: String] = [:]
         for (file, result) in zip(files, loaded) {
-            let path = "content/\(file.language.code)/\(file.name)"
+            let path = "\(folder)/\(file.language.code)/\(file.name)"
             switch result {
             case nil:
-                log.warning("ignored: chapters are .md files directly in content/\(file.language.code)/", at: SourceLocation(file: path))
+                log.warning("ignored: chapters are .md files directly in \(folder)/\(file.language.code)/", at: SourceLocation(file: path))
             case .failure(let error):
                 log.append(contentsOf: error)
             case .success(let chapter):
@@ -156,7 +180,7 @@ extension Report {
         let role = config.glossary
         guard let table = table(named: role.table) else {
             if let location = role.location {
-                log.error("glossary: there is no content/tables/\(role.table).yaml", at: location)
+                log.error("glossary: there is no \(path("tables/\(role.table).yaml"))", at: location)
             }
             return
         }

@@ -30,9 +30,11 @@ extension Build {
                 outline(chapter, original: originals[chapter.fileName].map { ($0.chapter, $0.outline) })
             }
         }
-        let pipeline = ChapterPipeline(
+        var made = ChapterPipeline(
             project: project, urls: urls,
             citations: outlined.mapValues { chapters in SectionCitations(chapters.map { ($0.chapter, $0.outline) }, urls: urls) })
+        made.library = library
+        let pipeline = made
         var index: [String: [String: ExpandedChapter]] = [:]
         for language in config.languages {
             let expanded = (outlined[language.code] ?? []).parallelMap { chapter in
@@ -135,7 +137,7 @@ extension Build {
     /// The files of `content/figures/`, as they are.
     func figureFiles(log: inout DiagnosticLog) -> [OutputFile] {
         project.figureImages.paths.compactMap { path in
-            let file = FigureImages.folder + "/" + path
+            let file = FigureImages.folder(of: project.report) + "/" + path
             guard let data = FileManager.default.contents(atPath: project.root.appendingPathComponent(file).path) else {
                 log.error("cannot read the file", at: SourceLocation(file: file))
                 return nil

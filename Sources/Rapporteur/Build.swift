@@ -11,14 +11,25 @@ struct Build {
     /// The print edition as PDF per language code (`rapporteur pdf`), written beside the pages
     /// and linked from each home; empty for a plain build.
     let pdfs: [String: Data]
+    /// The library this build is part of: a report of it (`urls.report` set) or its own pages.
+    let library: LibraryContext?
     var config: SiteConfig { project.config }
 
-    init(project: Project, integrity: IntegrityLevel = .warnings, pdfs: [String: Data] = [:]) {
+    init(
+        project: Project, integrity: IntegrityLevel = .warnings, pdfs: [String: Data] = [:], urls: SiteURLs? = nil,
+        library: LibraryContext? = nil
+    ) {
         self.project = project
         self.integrity = integrity
         self.pdfs = pdfs
-        self.urls = SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
+        self.urls = urls ?? SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
+        self.library = library
     }
+
+    /// The build of one report of a library: its pages, tables and files, not the site's.
+    var isLibraryReport: Bool { library != nil && urls.report != nil }
+    /// The build of a library's own pages: its homes, meetings, years, search and feed.
+    var isLibrarySite: Bool { library != nil && urls.report == nil }
 
     /// What a run made: the chapters as rendered, the files kept in memory (if any), every
     /// output path and every page's links, sorted by path.
@@ -38,11 +49,8 @@ struct Build {
         deferSearch: Bool = false, timings: inout PhaseTimer
     ) throws(SiteError) -> (build: Build, output: Output, warnings: [Diagnostic]) {
         var log = DiagnosticLog()
-        let parsing = timings.parsing
-        guard let project = timings.measure("load", { Project.load(root: root, baseURL: baseURL, parsing: parsing, log: &log) }),
-            !log.hasErrors
-        else {
-            throw SiteError(log.sorted)
+        let project = try load(timings: &timings, log: &log) { parsing, log in
+            Project.load(root: root, baseURL: baseURL, parsing: parsing, log: &log)
         }
         let build = Build(project: project, integrity: integrity, pdfs: pdfs)
         let output = build.run(into: sink, deferSearch: deferSearch, log: &log, timings: &timings)
@@ -50,9 +58,33 @@ struct Build {
         return (build, output, log.sorted.filter { $0.severity == .warning })
     }
 
+    /// What `load` read (given the parsing timer), timed as the "load" phase; throws every
+    /// problem logged when one is an error.
+    static func load<Loaded>(
+        timings: inout PhaseTimer, log: inout DiagnosticLog, _ load: (WorkTimer, inout DiagnosticLog) -> Loaded?
+    ) throws(SiteError) -> Loaded {
+        let parsing = timings.parsing
+        guard let loaded = timings.measure("load", { load(parsing, &log) }), !log.hasErrors else { throw SiteError(log.sorted) }
+        return loaded
+    }
+
     /// Runs every step. With `deferSearch`, the search indexes are left for the caller to make
     /// when they are asked for (`LiveSite`).
     func run(into sink: OutputSink, deferSearch: Bool = false, log: inout DiagnosticLog, timings: inout PhaseTimer) -> Output {
+        let index = resolve(log: &log, timings: &timings)
+        let pages = PageBuilder(build: self, index: index)
+        // The search indexes (a thread per language, so under two cores' worth) are made while
+        // pages render; "search" times what is left of them after.
+        let search = deferSearch ? nil : Parallelism.start { [self] in sink.put(searchIndexFiles([(self, index)])) }
+        timings.measure("render") { pages.render(into: sink, log: &log) }
+        sink.put(reportFiles(log: &log))
+        timings.measure("search") { search?.wait() }
+        sink.put(siteFiles(sitemap: pages.sitemapEntries()))
+        return finish(sink.collected(), index: index, log: &log, timings: &timings)
+    }
+
+    /// Ids for headings, tables and figures expanded, and the checks of the sources that need them.
+    func resolve(log: inout DiagnosticLog, timings: inout PhaseTimer) -> [String: [String: ExpandedChapter]] {
         let index = timings.measure("resolve") {
             let index = outlineAndExpand(log: &log)
             checkTranslations(index, log: &log)
@@ -66,20 +98,29 @@ struct Build {
                 log.append(contentsOf: check.diagnostics(strict: integrity == .errors))
             }
         }
-        let pages = PageBuilder(build: self, index: index)
-        // The search indexes (a thread per language, so under two cores' worth) are made while
-        // pages render; "search" times what is left of them after.
-        let search = deferSearch ? nil : Parallelism.start { [self] in sink.put(searchIndexFiles(index)) }
-        timings.measure("render") { pages.render(into: sink, log: &log) }
-        sink.put(dataFiles())
-        sink.put(citationFiles() + pdfFiles())
-        timings.measure("search") { search?.wait() }
-        sink.put(copyAssets())
-        sink.put(figureFiles(log: &log))
+        return index
+    }
+
+    /// A report's files besides its pages: its tables' data, citations, PDFs and figures.
+    func reportFiles(log: inout DiagnosticLog) -> [OutputFile] {
+        dataFiles() + citationFiles() + pdfFiles() + figureFiles(log: &log)
+    }
+
+    /// The site's files besides its pages: the theme's assets, robots.txt and the sitemap.
+    func siteFiles(sitemap entries: [PageBuilder.Page]) -> [OutputFile] {
         let sitemap = urls.absolute(urls.basePath + Self.sitemapFile)
-        sink.put(OutputFile(path: Self.robotsFile, text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"))
-        sink.put(OutputFile(path: Self.sitemapFile, text: Sitemap(pages: pages.sitemapEntries(), urls: urls).xml()))
-        let output = sink.collected()
+        return copyAssets() + [
+            OutputFile(path: Self.robotsFile, text: "User-agent: *\nAllow: /\n\nSitemap: \(sitemap)\n"),
+            OutputFile(path: Self.sitemapFile, text: Sitemap(pages: entries, urls: urls).xml()),
+        ]
+    }
+
+    /// Checks what was written (no two sources on one file, every link found) and counts it.
+    func finish(
+        _ output: OutputSink.Collected, index: [String: [String: ExpandedChapter]], log: inout DiagnosticLog, timings: inout PhaseTimer
+    )
+        -> Output
+    {
         timings.measure("check") {
             checkDuplicatePaths(output.paths, log: &log)
             // The output check is a safety net for links templates make; source errors come first.

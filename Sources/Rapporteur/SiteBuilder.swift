@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Support
 
 /// Builds a site from a project folder: load everything, check it, render every page. Pages go
@@ -18,39 +19,47 @@ public enum SiteBuilder {
     ) throws(SiteError) -> BuildResult {
         var timings = PhaseTimer()
         let staging = try output.map { output throws(SiteError) in try StagingFolder(for: output, writing: timings.writing) }
-        let run: (build: Build, output: Build.Output, warnings: [Diagnostic])
+        let sink = OutputSink(staging: staging)
+        let run: (builds: [Build], output: Build.Output, warnings: [Diagnostic])
         do throws(SiteError) {
-            run = try Build.run(
-                root: root, baseURL: baseURL, integrity: integrity, pdfs: pdfs, into: OutputSink(staging: staging), timings: &timings)
+            if Library.isLibrary(root: root) {
+                let library = try LibraryBuild.run(root: root, baseURL: baseURL, integrity: integrity, into: sink, timings: &timings)
+                run = (library.build.reports, library.output, library.warnings)
+            } else {
+                let site = try Build.run(root: root, baseURL: baseURL, integrity: integrity, pdfs: pdfs, into: sink, timings: &timings)
+                run = ([site.build], site.output, site.warnings)
+            }
         } catch {
             staging?.discard()
             throw error
         }
         try timings.measure("swap") { () throws(SiteError) in try staging?.commit() }
-        if !freesMemory { _ = Unmanaged.passRetained(Leftovers(project: run.build.project, index: run.output.index)) }
+        if !freesMemory { _ = Unmanaged.passRetained(Leftovers(builds: run.builds, index: run.output.index)) }
         return BuildResult(
             files: run.output.files,
             fileCount: run.output.paths.count,
             warnings: run.warnings,
             pagesPerLanguage: run.output.pagesPerLanguage,
-            tableCount: run.build.project.tables.count,
+            tableCount: run.builds.reduce(0) { $0 + $1.project.tables.count },
             coverage: run.output.coverage,
             timings: timings.phases,
             workTimings: timings.work,
-            printEditions: run.build.config.languages.filter(run.build.project.hasPrintEdition).map { language in
-                let urls = run.build.urls
-                return (language.code, urls.outputFile(of: urls.printEdition(language)), urls.outputFile(of: urls.pdf(language)))
-            })
+            // The PDF is of a one-report site; a library's reports are printed from their print editions.
+            printEditions: run.builds.count == 1 && run.builds[0].library == nil
+                ? run.builds[0].config.languages.filter(run.builds[0].project.hasPrintEdition).map { language in
+                    let urls = run.builds[0].urls
+                    return (language.code, urls.outputFile(of: urls.printEdition(language)), urls.outputFile(of: urls.pdf(language)))
+                } : [])
     }
 }
 
 /// What `SiteBuilder.build(freesMemory: false)` leaves to the system.
 private final class Leftovers {
-    let project: Project
+    let builds: [Build]
     let index: [String: [String: ExpandedChapter]]
 
-    init(project: Project, index: [String: [String: ExpandedChapter]]) {
-        self.project = project
+    init(builds: [Build], index: [String: [String: ExpandedChapter]]) {
+        self.builds = builds
         self.index = index
     }
 }

@@ -21,6 +21,9 @@ public struct SiteConfig: Sendable {
     public var glossary: GlossaryRole
     /// Who published the report and when (`publication:`), for the colophon and the citation.
     public var publication: Publication
+    /// Who publishes the site (`publisher:`): in a library, the agency whose reports it holds;
+    /// a report that names no publisher of its own is published by it.
+    public var publisher: LocalizedText?
 
     /// The language the site opens in: the first listed.
     public var defaultLanguage: Language { languages[0] }
@@ -42,7 +45,25 @@ public struct SiteConfig: Sendable {
 extension SiteConfig {
     package static let keys = [
         "baseURL", "languages", "original", "title", "subtitle", "description", "allowRawHTML", "facts", "glossary", "publication",
+        "publisher",
     ]
+
+    /// The path of a project's settings.
+    package static let file = "content/site.yaml"
+
+    /// Reads the settings of the project at `root`, with `baseURL` (from the command line) over
+    /// the file's; problems are logged.
+    package static func load(root: URL, baseURL: String?, log: inout DiagnosticLog) -> SiteConfig? {
+        guard
+            var config = log.collect({ () throws(SiteError) in
+                try load(text: try SourceFile.read(root.appendingPathComponent(file), as: file), file: file)
+            })
+        else { return nil }
+        if let baseURL, let normalized = log.collect({ () throws(SiteError) in try normalizedBaseURL(baseURL) }) {
+            config.baseURL = normalized
+        }
+        return config
+    }
 
     /// Reads `site.yaml`; `file` is the path printed in messages.
     package static func load(text: String, file: String) throws(SiteError) -> SiteConfig {
@@ -72,7 +93,8 @@ extension SiteConfig {
             glossary: try loadGlossaryRole(site["glossary"], yaml: yaml),
             publication: try site["publication"].map { node throws(SiteError) in
                 try Publication.load(node, yaml: yaml, languages: codes)
-            } ?? Publication()
+            } ?? Publication(),
+            publisher: try site.localized("publisher", languages: codes)
         )
     }
 

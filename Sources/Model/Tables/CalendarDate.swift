@@ -57,4 +57,10 @@ public struct DateRange: Hashable, Sendable {
     }
 
     public var iso: String { start.iso + "/" + end.iso }
+
+    /// The range of one date.
+    public init(day: CalendarDate) {
+        start = day
+        end = day
+    }
 }

@@ -17,6 +17,7 @@ extension Table {
             case .date(let date): .string(date.iso)
             case .dateRange(let range): .string(range.iso)
             case .status(let key): .string(key)
+            case .meeting(let meeting): .string(meeting.text)
             }
         }
         var object: [(String, JSONValue)] = [
@@ -106,6 +107,7 @@ extension Table {
         case .date(let date): date.iso
         case .dateRange(let range): range.iso
         case .status(let key): key
+        case .meeting(let meeting): meeting.text
         }
     }
 

@@ -18,6 +18,7 @@ extension Table {
         case .dateRange(let range): return format.dateRange(range)
         case .status(let key):
             return statuses.first { $0.key == key }?.label.text(in: language.code, fallback: languages) ?? key
+        case .meeting(let meeting): return meeting.text
         }
     }
 }

@@ -221,6 +221,11 @@ private extension TableLoader {
                     "\(what): unknown status '\(text)'; expected one of \(statuses.map(\.key).joined(separator: ", "))", at: node)
             }
             return .status(text)
+        case .meeting:
+            guard let meeting = MeetingReference(parsing: text) else {
+                throw yaml.error("\(what): expected a meeting such as 'apec-tel 54' (its series and number), got '\(text)'", at: node)
+            }
+            return .meeting(meeting)
         case .text:
             preconditionFailure("text is handled above")
         }

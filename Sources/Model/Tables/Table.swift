@@ -18,6 +18,8 @@ public struct Table: Sendable {
         case text, number, year, money, date
         case dateRange = "date-range"
         case status
+        /// A meeting of a library's series, written `apec-tel 54`.
+        case meeting
 
         package var isNumeric: Bool { self == .number || self == .money }
     }
@@ -42,6 +44,7 @@ public struct Table: Sendable {
         case date(CalendarDate)
         case dateRange(DateRange)
         case status(String)
+        case meeting(MeetingReference)
     }
 
     public struct Row: Sendable {

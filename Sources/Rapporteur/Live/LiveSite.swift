@@ -22,6 +22,8 @@ public final class LiveSite: @unchecked Sendable {
 
     fileprivate struct State {
         var build: Build
+        /// The reports of a library; nil for a one-report site.
+        var library: LibraryBuild? = nil
         var index: [String: [String: ExpandedChapter]]
         /// Every page's ids and links, and its ids alone, by output path.
         var pages: [String: LinkChecker.PageLinks]
@@ -106,17 +108,29 @@ public struct DeferredFolder: Sendable {
 private extension LiveSite {
     func buildAll() throws(SiteError) -> SiteUpdate {
         var timings = PhaseTimer()
-        let (build, output, warnings) = try Build.run(
-            root: root, baseURL: baseURL, integrity: .off, into: OutputSink(), deferSearch: true, timings: &timings)
+        let build: Build
+        let library: LibraryBuild?
+        let output: Build.Output
+        let warnings: [Diagnostic]
+        if Library.isLibrary(root: root) {
+            let run = try LibraryBuild.run(
+                root: root, baseURL: baseURL, integrity: .off, into: OutputSink(), deferSearch: true, timings: &timings)
+            (build, library, output, warnings) = (run.build.site, run.build, run.output, run.warnings)
+        } else {
+            let run = try Build.run(root: root, baseURL: baseURL, integrity: .off, into: OutputSink(), deferSearch: true, timings: &timings)
+            (build, library, output, warnings) = (run.build, nil, run.output, run.warnings)
+        }
         state = State(
-            build: build, index: output.index, pages: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0) }),
+            build: build, library: library, index: output.index,
+            pages: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0) }),
             ids: Dictionary(uniqueKeysWithValues: output.pages.map { ($0.path, $0.ids) }), paths: Set(output.paths),
             sources: Set(
                 ["content", "Templates"].flatMap { folder in
                     FileTree.files(under: root.appendingPathComponent(folder), within: root).files.map { folder + "/" + $0 }
                 }), warnings: warnings, pagesPerLanguage: output.pagesPerLanguage)
         return SiteUpdate(
-            isComplete: true, files: output.files, deferred: Self.searchIndexes(build, output.index), warnings: warnings,
+            isComplete: true, files: output.files,
+            deferred: Self.searchIndexes(build, library?.resolved ?? [(build, output.index)]), warnings: warnings,
             pagesPerLanguage: output.pagesPerLanguage)
     }
 
@@ -220,13 +234,13 @@ private extension LiveSite {
             build: build, index: index, pages: allPages, ids: ids, paths: state.paths, sources: state.sources, warnings: warnings,
             pagesPerLanguage: state.pagesPerLanguage)
         return SiteUpdate(
-            isComplete: false, files: output.files, deferred: Self.searchIndexes(build, index), warnings: warnings,
+            isComplete: false, files: output.files, deferred: Self.searchIndexes(build, [(build, index)]), warnings: warnings,
             pagesPerLanguage: state.pagesPerLanguage)
     }
 
-    /// The search folders of `index`, their files made together the first time one of them is asked for.
-    static func searchIndexes(_ build: Build, _ index: [String: [String: ExpandedChapter]]) -> [DeferredFolder] {
-        let all = DeferredFiles { build.searchIndexFiles(index) }
+    /// The search folders of `reports`, their files made together the first time one of them is asked for.
+    static func searchIndexes(_ build: Build, _ reports: [(build: Build, index: [String: [String: ExpandedChapter]])]) -> [DeferredFolder] {
+        let all = DeferredFiles { build.searchIndexFiles(reports) }
         let basePath = build.urls.basePath
         return build.config.languages.map { DeferredFolder(path: String(build.urls.search($0).dropFirst(basePath.count)), source: all) }
     }

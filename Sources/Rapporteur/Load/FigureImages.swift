@@ -7,6 +7,9 @@ import Support
 struct FigureImages: Sendable {
     static let folder = "content/figures"
 
+    /// The figures folder of the report whose sources are in `folder`.
+    static func folder(of report: Report) -> String { report.path("figures") }
+
     /// Paths under `content/figures/`, sorted.
     let paths: [String]
     /// Width and height by path; absent for a file that is not a PNG, JPEG, GIF or WebP image.
@@ -15,10 +18,10 @@ struct FigureImages: Sendable {
     static let none = FigureImages(paths: [], sizes: [:])
 
     /// Lists `content/figures/` of the project at `root` (a missing folder is no figures) and reads each image's size.
-    static func load(root: URL, log: inout DiagnosticLog) -> FigureImages {
-        let folder = root.appendingPathComponent(Self.folder)
+    static func load(root: URL, folder path: String = Self.folder, log: inout DiagnosticLog) -> FigureImages {
+        let folder = root.appendingPathComponent(path)
         let listing = FileTree.files(under: folder, within: root)
-        listing.logRefusedLinks(in: Self.folder, log: &log)
+        listing.logRefusedLinks(in: path, log: &log)
         var sizes: [String: ImageSize] = [:]
         for path in listing.files {
             if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path), let size = ImageSize(data) {

@@ -49,6 +49,11 @@ extension Project {
     /// `Templates/` over it); all problems found are logged.
     static func load(root: URL, baseURL: String?, parsing: WorkTimer = WorkTimer(), log: inout DiagnosticLog) -> Project? {
         guard let report = Report.load(root: root, baseURL: baseURL, parsing: parsing, log: &log) else { return nil }
+        return load(report: report, root: root, log: &log)
+    }
+
+    /// The project of a loaded report: the theme, its templates, the search synonyms and figures.
+    static func load(report: Report, root: URL, log: inout DiagnosticLog) -> Project? {
         let theme = Theme.load(project: root, log: &log)
         let templates = log.collect { () throws(SiteError) in
             try TemplateLibrary.load(theme, languages: report.config.languageCodes)
@@ -58,7 +63,8 @@ extension Project {
         }
         guard let templates, let synonyms else { return nil }
         return Project(
-            report: report, theme: theme, templates: templates, figureImages: FigureImages.load(root: root, log: &log),
+            report: report, theme: theme, templates: templates,
+            figureImages: FigureImages.load(root: root, folder: FigureImages.folder(of: report), log: &log),
             searchSynonyms: synonyms)
     }
 }

@@ -30,8 +30,11 @@ final class OutputSink: @unchecked Sendable {
         for file in files { put(file) }
     }
 
+    /// What a sink holds at the end of a run.
+    typealias Collected = (files: [OutputFile], paths: [String], pages: [LinkChecker.PageLinks])
+
     /// The kept files (none when written to a folder), every path, and the pages' links, each sorted by path.
-    func collected() -> (files: [OutputFile], paths: [String], pages: [LinkChecker.PageLinks]) {
+    func collected() -> Collected {
         lock.withLock {
             (files.sorted { $0.path < $1.path }, paths.sorted(), pages.sorted { $0.path < $1.path })
         }

@@ -2,27 +2,48 @@ import Search
 import Support
 
 extension Build {
-    /// The search files of each language (see `SearchFiles`): over its chapters (section by
-    /// section) and its table pages, in `<lang>/search/`.
-    func searchIndexFiles(_ index: [String: [String: ExpandedChapter]]) -> [OutputFile] {
+    /// How many reports a library's search lists when it finds nothing.
+    static let reportsInSearchHelp = 20
+
+    /// The search files of each language (see `SearchFiles`): over the chapters (section by
+    /// section) and table pages of `reports` (this build's own, or every report of a library), in
+    /// `<lang>/search/`.
+    func searchIndexFiles(_ reports: [(build: Build, index: [String: [String: ExpandedChapter]])]) -> [OutputFile] {
         config.languages.parallelMap { language in
             var search = SearchIndex(language: language.code)
             var chapters: [(title: String, url: String)] = []
-            for chapter in project.chapters[language.code] ?? [] {
-                guard let expanded = index[language.code]?[chapter.fileName] else { continue }
-                let url = urls.chapter(chapter.slug, language)
-                search.add(chapter, blocks: expanded.blocks, url: url)
-                chapters.append((chapter.title, url))
+            var glossary: [(terms: String, expansion: String)] = []
+            var glossaryURL = ""
+            for (build, index) in reports where build.config.languages.contains(language) {
+                let project = build.project
+                let urls = build.urls
+                let first = search.sections.count
+                for chapter in project.chapters[language.code] ?? [] {
+                    guard let expanded = index[language.code]?[chapter.fileName] else { continue }
+                    let url = urls.chapter(chapter.slug, language)
+                    search.add(chapter, blocks: expanded.blocks, url: url)
+                    if urls.report == nil { chapters.append((chapter.title, url)) }
+                }
+                let tablesLabel = project.templates.strings[language.code]?["tables"] ?? ""
+                for table in project.tables {
+                    search.add(
+                        table, label: tablesLabel, url: urls.table(table.name, language), language: language,
+                        languages: build.config.languageCodes)
+                }
+                if let report = urls.report {
+                    // A search that finds nothing in a library lists the newest reports.
+                    if chapters.count < Self.reportsInSearchHelp {
+                        chapters.append(
+                            (build.config.title.text(in: language.code, fallback: build.config.languageCodes), urls.home(language)))
+                    }
+                    for section in first..<search.sections.count { search.sections[section].report = report }
+                }
+                if glossary.isEmpty {
+                    glossary = project.report.glossary(in: language.code, fallback: build.config.languageCodes)
+                    glossaryURL = glossary.isEmpty ? "" : urls.table(config.glossary.table, language)
+                }
             }
-            let tablesLabel = project.templates.strings[language.code]?["tables"] ?? ""
-            for table in project.tables {
-                search.add(
-                    table, label: tablesLabel, url: urls.table(table.name, language), language: language, languages: config.languageCodes)
-            }
-            let glossary = project.report.glossary(in: language.code, fallback: config.languageCodes)
-            let help = SearchHelp(
-                chapters: chapters, glossary: glossary.map { ($0.terms, $0.expansion) },
-                glossaryURL: glossary.isEmpty ? "" : urls.table(config.glossary.table, language))
+            let help = SearchHelp(chapters: chapters, glossary: glossary.map { ($0.terms, $0.expansion) }, glossaryURL: glossaryURL)
             let files = SearchFiles(index: search, synonyms: project.searchSynonyms.groups[language.code] ?? [], help: help)
             return ([files.manifest] + files.files).map {
                 OutputFile(path: urls.outputFile(of: urls.searchFile($0.name, language)), data: $0.data)

@@ -71,8 +71,6 @@ extension PageBuilder {
 }
 
 private extension PageBuilder {
-    func strings(_ language: Language) -> [String: String] { build.project.templates.strings[language.code] ?? [:] }
-
     func tableLink(_ table: Table, _ language: Language) -> [String: String] {
         [
             "title": table.caption.text(in: language.code, fallback: build.config.languageCodes),

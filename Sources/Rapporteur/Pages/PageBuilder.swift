@@ -18,13 +18,18 @@ struct PageBuilder {
     init(build: Build, index: [String: [String: ExpandedChapter]]) {
         self.build = build
         self.index = index
-        pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index)
+        var pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index)
+        pipeline.library = build.library
+        self.pipeline = pipeline
     }
 
     var project: Project { build.project }
     var config: SiteConfig { build.config }
     var urls: SiteURLs { build.urls }
     private var languages: [String] { config.languageCodes }
+
+    /// The theme's interface strings in `language`.
+    func strings(_ language: Language) -> [String: String] { project.templates.strings[language.code] ?? [:] }
 
     /// A page in one language and the same page in the others, for alternates and the switch.
     struct Page {
@@ -49,17 +54,32 @@ struct PageBuilder {
         case tablesIndex(Language)
         case search(Language)
         case printEdition(Language)
+        /// A library's home in a language: its reports by year and by series.
+        case libraryHome(Language)
+        /// A library's reports of one year.
+        case year(Int, Language)
+        /// A meeting series: its meetings by number and the reports on each.
+        case series(MeetingSeries, Language)
     }
 
-    /// Every page of the site.
+    /// Every page of the site; in a library, of this build's part of it.
     func jobs() -> [Job] {
-        var jobs: [Job] = [.landing, .notFound]
+        if let library = build.library {
+            return build.isLibraryReport ? reportJobs() : libraryJobs(library.library)
+        }
+        return [.landing, .notFound] + reportJobs()
+    }
+
+    /// The pages of a report: its homes, chapters, tables, print editions (and search, when the
+    /// report is the whole site).
+    private func reportJobs() -> [Job] {
+        var jobs: [Job] = []
         for language in config.languages {
             jobs.append(.home(language))
             jobs += (project.chapters[language.code] ?? []).indices.map { .chapter(language, position: $0) }
             jobs += project.tables.map { .table($0, language) }
             if !project.tables.isEmpty { jobs.append(.tablesIndex(language)) }
-            jobs.append(.search(language))
+            if !build.isLibraryReport { jobs.append(.search(language)) }
             if project.hasPrintEdition(language) { jobs.append(.printEdition(language)) }
         }
         return jobs
@@ -86,6 +106,7 @@ struct PageBuilder {
         case .tablesIndex(let language): tablesIndexPage(language)
         case .search(let language): searchPage(language)
         case .printEdition(let language): printPage(language)
+        case .libraryHome, .year, .series: libraryPage(job)
         }
     }
 
@@ -116,6 +137,7 @@ struct PageBuilder {
         case .tablesIndex(let language): (template, context) = ("tables-index", tablesIndexContext(page, language: language))
         case .search(let language): (template, context) = ("search", searchContext(page, language: language))
         case .printEdition(let language): (template, context) = ("print", printContext(page, language: language))
+        case .libraryHome, .year, .series: (template, context) = libraryContext(job, page: page)
         }
         let outputPath = urls.outputFile(of: page.path)
         guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context, for: outputPath) }) else {
@@ -134,7 +156,7 @@ struct PageBuilder {
             chapter: expanded.chapter, index: linkIndex, project: project, urls: urls,
             siteFiles: { [self] in
                 siteFiles.value { SiteFiles(paths: jobs().map(outputPath) + build.filesBesidePages(), index: index, urls: urls) }
-            })
+            }, library: build.library)
         let language = expanded.chapter.language.code
         let blocks = LanguageParts(language: language, siteLanguages: languages).mark(rewriter.rewrite(expanded.blocks, log: &log))
         let headingLink = headingLinks ? project.templates.strings[language]?["headingLink"] : nil
@@ -217,7 +239,7 @@ extension PageBuilder {
             "switch": switches,
             "assets": urls.asset(""),
             "search": urls.search(language),
-        ]
+        ].merging(libraryLayoutContext(language)) { _, new in new }
     }
 }
 
@@ -271,6 +293,7 @@ private extension PageBuilder {
             ["caption": table.caption.text(in: language.code, fallback: languages), "href": urls.table(table.name, language)]
         }
         context.merge(publicationContext(language)) { _, new in new }
+        context.merge(reportMeetingContext(language)) { _, new in new }
         return context
     }
 

@@ -5,10 +5,13 @@ extension SiteURLs {
     func printEdition(_ language: Language) -> String { home(language) + "print/" }
 
     /// The print edition as a PDF, at the site's root: `/report.en.pdf`.
-    func pdf(_ language: Language) -> String { basePath + "report." + language.urlSegment + ".pdf" }
+    func pdf(_ language: Language) -> String { reportFiles + "report." + language.urlSegment + ".pdf" }
 
     /// The report's citation in a format (`bib`, `json`): `/report.en.bib`.
-    func citation(_ language: Language, _ format: String) -> String { basePath + "report." + language.urlSegment + "." + format }
+    func citation(_ language: Language, _ format: String) -> String { reportFiles + "report." + language.urlSegment + "." + format }
+
+    /// Where a report's PDF and citations are: the site's root, or its data folder in a library.
+    private var reportFiles: String { report.map { basePath + "data/" + $0 + "/" } ?? basePath }
 
     /// The way from a page at `path` back to the site's root (`../../` from `/en/print/`), so
     /// that a page opened from a file (by Chromium, for the PDF) finds its style sheets.

@@ -3,7 +3,7 @@ import Search
 
 extension SiteURLs {
     /// The search page of a language: `/en/search/`.
-    func search(_ language: Language) -> String { home(language) + "search/" }
+    func search(_ language: Language) -> String { siteHome(language) + "search/" }
 
     /// The search manifest of a language, beside its page: `/en/search/index.json` (see `SearchFiles`).
     func searchIndex(_ language: Language) -> String { searchFile(SearchFiles.manifestName, language) }

@@ -7,7 +7,7 @@ extension Table {
     /// `notesHTML`, which links the sections they cite; everything else is plain text for `{{ }}`.
     func templateContext(
         in language: Language, languages: [String], urls: SiteURLs, anchor: String, sourceURL: (SourceReference) -> String?,
-        notesHTML: (String) -> String, strings: [String: String]
+        notesHTML: (String) -> String, meetingHTML: (MeetingReference) -> String = { HTML.escape($0.text) }, strings: [String: String]
     ) -> [String: Any] {
         // Runs in the other script get their language (`LanguageParts`).
         let parts = LanguageParts(language: language.code, siteLanguages: languages)
@@ -24,8 +24,14 @@ extension Table {
         let rowContexts: [[String: Any]] = rows.enumerated().map { rowIndex, row in
             var cells: [[String: Any]] = []
             for (index, column) in columns.enumerated() {
+                let html: String
+                if case .meeting(let meeting) = row.values[index] {
+                    html = meetingHTML(meeting)
+                } else {
+                    html = cellsHTML(displayed[rowIndex][index])
+                }
                 var cell: [String: Any] = [
-                    "html": ContentHTML(html: cellsHTML(displayed[rowIndex][index])), "numeric": column.type.isNumeric,
+                    "html": ContentHTML(html: html), "numeric": column.type.isNumeric,
                     "kind": kinds[index],
                     "label": labels[index],
                 ]

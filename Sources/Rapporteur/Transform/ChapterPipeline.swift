@@ -31,6 +31,8 @@ struct ChapterPipeline {
     private let glossaries: [String: GlossaryMarker]
     /// Tables rendered so far: a table block renders the same for every chapter of a language.
     private let renderedTables = RenderedTables()
+    /// The library of the report, whose meetings `meeting` cells link to.
+    var library: LibraryContext?
 
     /// A pipeline whose table notes cite the sections of `index`'s chapters.
     init(project: Project, urls: SiteURLs, index: [String: [String: ExpandedChapter]]) {
@@ -109,11 +111,12 @@ struct ChapterPipeline {
         if let original = figure.original { context["original"] = original }
         if let image = figure.image {
             guard project.figureImages.paths.contains(image.path) else {
-                log.error("no file \(FigureImages.folder)/\(image.path)", at: image.location)
+                log.error("no file \(FigureImages.folder(of: project.report))/\(image.path)", at: image.location)
                 return nil
             }
             guard let size = project.figureImages.sizes[image.path] else {
-                log.error("\(FigureImages.folder)/\(image.path) is not a PNG, JPEG, GIF or WebP image", at: image.location)
+                log.error(
+                    "\(FigureImages.folder(of: project.report))/\(image.path) is not a PNG, JPEG, GIF or WebP image", at: image.location)
                 return nil
             }
             context["image"] = ["src": urls.figure(image.path), "alt": image.alt, "width": size.width, "height": size.height]
@@ -141,7 +144,19 @@ struct ChapterPipeline {
                 return urls.chapter(chapter.slug, chapter.language) + (source.anchor.map { "#" + $0 } ?? "")
             },
             notesHTML: { note in citations[language.code]?.html(note) ?? HTML.escape(note) },
+            meetingHTML: { meeting in meetingHTML(meeting, language: language, strings: strings) },
             strings: strings)
+    }
+
+    /// A `meeting` cell: the meeting's name linking to its place on its series page, and a link
+    /// to each report on it; the reference as written outside a library.
+    private func meetingHTML(_ meeting: MeetingReference, language: Language, strings: [String: String]) -> String {
+        guard let library else { return HTML.escape(meeting.text) }
+        let found = library.meeting(meeting, in: language)
+        let reports = found.reports.map { report in
+            "<a href=\"\(HTML.escape(report.href))\" title=\"\(HTML.escape(report.title))\">\(HTML.escape(strings["libraryReportLink"] ?? ""))</a>"
+        }
+        return ([("<a href=\"\(HTML.escape(found.href))\">\(HTML.escape(found.name))</a>")] + reports).joined(separator: " · ")
     }
 }
 

@@ -12,6 +12,8 @@ struct LinkRewriter {
     let urls: SiteURLs
     /// The files the build writes, asked for only by a link to an address of the site.
     let siteFiles: () -> SiteFiles
+    /// The library the chapter's report is part of, whose other reports it may link to.
+    var library: LibraryContext? = nil
 
     /// `blocks` with the destinations of links and images resolved, in document order: a link
     /// before the images in its text (an image's alt text is left alone).
@@ -58,6 +60,9 @@ struct LinkRewriter {
         if path.hasPrefix("/") {
             return resolveAbsolute(path, anchor: anchor, destination: destination, at: location, log: &log)
         }
+        if path.hasPrefix("../../"), let library {
+            return resolveInLibrary(path.dropFirst("../../".count), anchor: anchor, library: library, at: location, log: &log)
+        }
         if path.hasPrefix("../tables/") && path.hasSuffix(".yaml") {
             let name = String(path.dropFirst("../tables/".count).dropLast(".yaml".count))
             guard project.table(named: name) != nil else {
@@ -96,6 +101,41 @@ struct LinkRewriter {
             return nil
         }
         return urls.chapter(target.chapter.slug, target.chapter.language) + (anchor.map { "#" + $0 } ?? "")
+    }
+
+    /// A link to another report of the library, as its file is named from the reports' folder:
+    /// `tel54/en/01-summary.md`, `tel54/tables/roster.yaml`.
+    private func resolveInLibrary(
+        _ path: Substring, anchor: String?, library: LibraryContext, at location: SourceLocation, log: inout DiagnosticLog
+    ) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let written = "../../" + path
+        guard parts.count == 3, let report = library.reports[parts[0]] else {
+            log.error(
+                "link to '\(written)': link to another report by its file, ../../REPORT/LANGUAGE/NN-name.md or ../../REPORT/tables/NAME.yaml (no report '\(parts[0])' in \(Library.reportsFolder)/)",
+                at: location)
+            return nil
+        }
+        let fragment = anchor.map { "#" + $0 } ?? ""
+        if parts[1] == "tables", parts[2].hasSuffix(".yaml") {
+            let name = String(parts[2].dropLast(".yaml".count))
+            guard report.project.table(named: name) != nil else {
+                log.error("link to missing table '\(name)': there is no \(report.project.report.path("tables/" + parts[2]))", at: location)
+                return nil
+            }
+            let language =
+                report.project.config.languages.contains(chapter.language) ? chapter.language : report.project.config.languages[0]
+            return report.urls.table(name, language) + fragment
+        }
+        guard let target = report.index[parts[1]]?[parts[2]] else {
+            log.error("link to missing chapter: there is no \(report.project.report.path(parts[1] + "/" + parts[2]))", at: location)
+            return nil
+        }
+        if let anchor, !target.anchors.contains(anchor) {
+            log.error("missing anchor '#\(anchor)' in \(target.chapter.file)", at: location)
+            return nil
+        }
+        return report.urls.chapter(target.chapter.slug, target.chapter.language) + fragment
     }
 
     /// A link to an address of the site (`/sitemap.xml`): under the site's base path, checked

@@ -1,0 +1,68 @@
+import Foundation
+import Model
+import Support
+
+/// One run over a library: every report is resolved first (its headings' ids, so that reports
+/// can link to each other), then each report's pages are rendered as a one-report site's are,
+/// under `/<lang>/<report>/`, then the library's own pages, search and feed.
+struct LibraryBuild {
+    let project: LibraryProject
+    /// The build of the library's own pages.
+    let site: Build
+    /// A build per report, in the library's order, each knowing every resolved report.
+    let reports: [Build]
+    /// Each report's chapters as resolved, in the order of `reports`.
+    let indexes: [[String: [String: ExpandedChapter]]]
+
+    /// The reports with their resolved chapters, as the library's search indexes them.
+    var resolved: [(build: Build, index: [String: [String: ExpandedChapter]])] { Array(zip(reports, indexes)) }
+
+    /// Loads the library at `root` and runs every step into `sink`. Throws every error found;
+    /// else returns the run's output and its warnings. With `deferSearch`, the search indexes
+    /// are left for the caller to make when they are asked for (`LiveSite`).
+    static func run(
+        root: URL, baseURL: String?, integrity: IntegrityLevel, into sink: OutputSink, deferSearch: Bool = false,
+        timings: inout PhaseTimer
+    ) throws(SiteError) -> (build: LibraryBuild, output: Build.Output, warnings: [Diagnostic]) {
+        var log = DiagnosticLog()
+        let project = try Build.load(timings: &timings, log: &log) { parsing, log in
+            LibraryProject.load(root: root, baseURL: baseURL, parsing: parsing, log: &log)
+        }
+        let urls = SiteURLs(baseURL: project.library.config.baseURL, basePath: project.library.config.basePath)
+        var context = LibraryContext(library: project.library, urls: urls)
+        let unresolved = zip(project.library.reports, project.reports).map { entry, report in
+            Build(project: report, integrity: integrity, urls: urls.forReport(entry.id), library: context)
+        }
+        let indexes = unresolved.map { $0.resolve(log: &log, timings: &timings) }
+        for (build, index) in zip(unresolved, indexes) {
+            context.reports[build.urls.report ?? ""] = .init(project: build.project, urls: build.urls, index: index)
+        }
+        let run = LibraryBuild(
+            project: project, site: Build(project: project.site, integrity: integrity, urls: urls, library: context),
+            reports: unresolved.map { Build(project: $0.project, integrity: integrity, urls: $0.urls, library: context) },
+            indexes: indexes)
+        let output = run.render(into: sink, deferSearch: deferSearch, log: &log, timings: &timings)
+        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
+        return (run, output, log.sorted.filter { $0.severity == .warning })
+    }
+
+    private func render(into sink: OutputSink, deferSearch: Bool, log: inout DiagnosticLog, timings: inout PhaseTimer) -> Build.Output {
+        let search = deferSearch ? nil : Parallelism.start { [site, resolved] in sink.put(site.searchIndexFiles(resolved)) }
+        var sitemap: [PageBuilder.Page] = []
+        timings.measure("render") {
+            for (build, index) in resolved {
+                let pages = PageBuilder(build: build, index: index)
+                pages.render(into: sink, log: &log)
+                sink.put(build.reportFiles(log: &log))
+                sitemap += pages.sitemapEntries()
+            }
+            let pages = PageBuilder(build: site, index: [:])
+            pages.render(into: sink, log: &log)
+            sitemap += pages.sitemapEntries()
+            sink.put(site.feedFiles())
+        }
+        timings.measure("search") { search?.wait() }
+        sink.put(site.siteFiles(sitemap: sitemap))
+        return site.finish(sink.collected(), index: [:], log: &log, timings: &timings)
+    }
+}

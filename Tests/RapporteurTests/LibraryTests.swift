@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import Model
+@testable import Rapporteur
+@testable import Support
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// A library of reports (`content/reports/`): three sample reports in two meeting series, linked
+/// to each other by file, one with a `meeting` column, one with no English yet.
+@Suite struct LibraryTests {
+    @Test func everyPartOfTheLibraryHasItsAddress() throws {
+        let result = try TestProject(fixture: "library").build()
+        let paths = Set(result.files.map(\.path))
+        for path in [
+            "index.html", "404.html", "zh-hant/index.html", "en/index.html", "en/years/2024/index.html", "en/years/2025/index.html",
+            "en/meetings/apec-tel/index.html", "zh-hant/meetings/sample-forum/index.html", "en/feed.xml", "zh-hant/feed.xml",
+            "en/search/index.html", "en/tel60-sample/index.html", "en/tel60-sample/hosting/index.html",
+            "zh-hant/tel60-sample/tables/hosting-roster/index.html", "data/tel60-sample/hosting-roster.json",
+            "data/tel60-sample/hosting-roster.csv", "zh-hant/forum3-sample/summary/index.html", "sitemap.xml",
+        ] {
+            #expect(paths.contains(path), "no \(path)")
+        }
+        #expect(!paths.contains("en/forum3-sample/index.html"), "a report with no English has no English pages")
+        let sitemap = try result.text("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/library/en/tel61-sample/steering-groups/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.org/library/en/meetings/apec-tel/</loc>"))
+    }
+
+    @Test func theHomeListsTheNewestReportFirstAndSaysWhichLackALanguage() throws {
+        let result = try TestProject(fixture: "library").build()
+        let home = try result.text("en/index.html")
+        let positions = ["/library/zh-hant/forum3-sample/", "/library/en/tel61-sample/", "/library/en/tel60-sample/"].compactMap {
+            home.range(of: "href=\"\($0)\"")?.lowerBound
+        }
+        #expect(positions.count == 3 && positions == positions.sorted(), "newest meeting first")
+        #expect(home.contains("<span class=\"only-in\">in 中文 only</span>"))
+        #expect(home.contains("<a href=\"/library/en/years/2024/\">2024</a> <span class=\"count\">2 reports</span>"))
+        #expect(home.contains("<a href=\"/library/en/years/2025/\">2025</a> <span class=\"count\">1 report</span>"))
+    }
+
+    @Test func chaptersLinkToOtherReportsByTheirFiles() throws {
+        let result = try TestProject(fixture: "library").build()
+        let hosting = try result.text("en/tel60-sample/hosting/index.html")
+        #expect(hosting.contains("href=\"/library/en/tel61-sample/summary/#decisions\""))
+        let forum = try result.text("zh-hant/forum3-sample/summary/index.html")
+        #expect(forum.contains("href=\"/library/zh-hant/tel60-sample/hosting/#future-meetings\""))
+    }
+
+    @Test func aBrokenLinkToAnotherReportIsAnErrorAtItsLine() throws {
+        let project = try TestProject(fixture: "library")
+        let file = "content/reports/tel60-sample/en/02-hosting.md"
+        try project.replace(file, "../../tel61-sample/en/01-summary.md#decisions", with: "../../tel61-sample/en/01-summary.md#nowhere")
+        try project.replace(file, "../../tel61-sample/en/01-summary.md)", with: "../../tel99/en/01-summary.md)")
+        let error = try #require(throws: SiteError.self) { try project.build() }
+        #expect(error.description.contains("\(file):13:"), "\(error)")
+        #expect(error.description.contains("missing anchor '#nowhere' in content/reports/tel61-sample/en/01-summary.md"), "\(error)")
+        #expect(error.description.contains("\(file):17:"), "\(error)")
+        #expect(error.description.contains("no report 'tel99'"), "\(error)")
+    }
+
+    @Test func aMeetingCellLinksToItsSeriesAndToTheReportOnIt() throws {
+        let result = try TestProject(fixture: "library").build()
+        let table = try result.text("en/tel60-sample/tables/hosting-roster/index.html")
+        #expect(
+            table.contains("<a href=\"/library/en/meetings/apec-tel/#meeting-61\">APEC TEL 61</a> · <a href=\"/library/en/tel61-sample/\""))
+        #expect(table.contains("<a href=\"/library/en/meetings/apec-tel/#meeting-62\">APEC TEL 62</a><"), "62 has no report")
+        let series = try result.text("en/meetings/apec-tel/index.html")
+        #expect(series.contains("<li id=\"meeting-62\">"))
+        #expect(series.contains("No report yet"))
+        #expect(try result.text("data/tel60-sample/hosting-roster.csv").contains("apec-tel 61"))
+    }
+
+    @Test func anUnknownMeetingIsAnErrorAtItsRow() throws {
+        let project = try TestProject(fixture: "library")
+        let file = "content/reports/tel60-sample/tables/hosting-roster.yaml"
+        try project.replace(file, "meeting: apec-tel 62", with: "meeting: apec-tel 63")
+        let error = try #require(throws: SiteError.self) { try project.build() }
+        #expect(error.description.contains("\(file):"), "\(error)")
+        #expect(error.description.contains("unknown meeting 'apec-tel 63'"), "\(error)")
+        try project.replace(file, "meeting: apec-tel 63", with: "meeting: no-such-series 1")
+        let other = try #require(throws: SiteError.self) { try project.build() }
+        #expect(other.description.contains("there is no content/meetings/no-such-series.yaml"), "\(other)")
+    }
+
+    @Test func aReportHomeLinksTheMeetingsBeforeAndAfter() throws {
+        let result = try TestProject(fixture: "library").build()
+        let home = try result.text("en/tel60-sample/index.html")
+        #expect(home.contains("<a rel=\"next\" href=\"/library/en/tel61-sample/\""))
+        #expect(!home.contains("rel=\"prev\""))
+        #expect(home.contains("<a class=\"library-title\" href=\"/library/en/\">"))
+        #expect(try result.text("en/tel61-sample/index.html").contains("<a rel=\"prev\" href=\"/library/en/tel60-sample/\""))
+    }
+
+    @Test func theFeedListsReportsNewestFirst() throws {
+        let result = try TestProject(fixture: "library").build()
+        let feed = try result.text("en/feed.xml")
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        let ids = feed.components(separatedBy: "<entry>").dropFirst().compactMap { entry in
+            entry.range(of: "<id>").map { String(entry[$0.upperBound...].prefix { $0 != "<" }) }
+        }
+        #expect(
+            ids == [
+                "https://example.org/library/zh-hant/forum3-sample/", "https://example.org/library/en/tel61-sample/",
+                "https://example.org/library/en/tel60-sample/",
+            ])
+        #expect(XMLParser(data: Data(feed.utf8)).parse(), "well-formed XML")
+    }
+
+    @Test func aReportNamedLikeALibraryPageIsRefused() throws {
+        let project = try TestProject(fixture: "library")
+        try FileManager.default.moveItem(at: project.url("content/reports/forum3-sample"), to: project.url("content/reports/search"))
+        let error = try #require(throws: SiteError.self) { try project.build() }
+        #expect(error.description.contains("a report cannot be called 'search'"), "\(error)")
+    }
+
+    @Test func searchSectionsCarryTheirReport() throws {
+        let result = try TestProject(fixture: "library").build()
+        let fragments = result.files.filter { $0.path.hasPrefix("en/search/fragments-") }
+        let text = fragments.map { String(decoding: $0.data, as: UTF8.self) }.joined()
+        #expect(text.contains("\"report\":\"tel60-sample\""))
+        #expect(text.contains("\"report\":\"tel61-sample\""))
+    }
+
+    @Test func servingALibraryRebuildsItAfterAnEdit() throws {
+        let project = try TestProject(fixture: "library")
+        let site = LiveSite(root: project.root, baseURL: "http://127.0.0.1:8000/")
+        let first = try site.update(changed: nil)
+        #expect(first.files.contains { $0.path == "en/tel61-sample/summary/index.html" })
+        #expect(first.deferred.map(\.path) == ["zh-hant/search/", "en/search/"])
+        let file = "content/reports/tel61-sample/en/01-summary.md"
+        try project.replace(file, "The plenary approved", with: "The plenary, edited, approved")
+        let update = try site.update(changed: [file])
+        let page = try #require(update.files.first { $0.path == "en/tel61-sample/summary/index.html" })
+        #expect(String(decoding: page.data, as: UTF8.self).contains("The plenary, edited, approved"))
+    }
+}
