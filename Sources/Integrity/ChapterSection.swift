@@ -152,12 +152,22 @@ private struct Splitter {
                 // The link's text follows on the link's own line.
                 let location = chapter.location(position)
                 let kind: StructureItem.Kind = if case .link = inline { .link } else { .image }
-                append(StructureItem(kind: kind, target: destination, location: location))
+                append(StructureItem(kind: kind, target: Self.languageNeutral(destination, language: chapter.language.code), location: location))
                 flush(&line, next: location)
             }
             return .visitChildren
         }
         flush(&line, next: nil)
+    }
+
+    /// A link to another report's chapter in the chapter's own language (`../../tel54/en/01-x.md`)
+    /// as both languages write it: with the language folder left out (`../../tel54/*/01-x.md`).
+    static func languageNeutral(_ destination: String, language: String) -> String {
+        let own = "/" + language + "/"
+        guard destination.hasPrefix("../../"), let range = destination.range(of: own) else { return destination }
+        let report = destination[destination.index(destination.startIndex, offsetBy: 6)..<range.lowerBound]
+        guard !report.isEmpty, !report.contains("/") else { return destination }
+        return destination.replacingCharacters(in: range, with: "/*/")
     }
 
     /// Text being gathered into a `TextLine`.
