@@ -152,7 +152,9 @@ private struct Splitter {
                 // The link's text follows on the link's own line.
                 let location = chapter.location(position)
                 let kind: StructureItem.Kind = if case .link = inline { .link } else { .image }
-                append(StructureItem(kind: kind, target: Self.languageNeutral(destination, language: chapter.language.code), location: location))
+                append(
+                    StructureItem(
+                        kind: kind, target: Self.languageNeutral(destination, language: chapter.language.code), location: location))
                 flush(&line, next: location)
             }
             return .visitChildren

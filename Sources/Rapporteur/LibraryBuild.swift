@@ -63,6 +63,21 @@ struct LibraryBuild {
         }
         timings.measure("search") { search?.wait() }
         sink.put(site.siteFiles(sitemap: sitemap))
-        return site.finish(sink.collected(), index: [:], log: &log, timings: &timings)
+        var output = site.finish(sink.collected(), index: [:], log: &log, timings: &timings)
+        if site.integrity != .off { output.coverage = coverage() }
+        return output
+    }
+
+    /// The translation coverage of every report, its lines named by the report (`tel54: chapter
+    /// 01-summary.md`) and counted in every language of the library (0 where a report lacks one).
+    private func coverage() -> [CoverageLine] {
+        let languages = site.config.languageCodes
+        return resolved.flatMap { build, index in
+            Coverage(project: build.project, index: index).lines().map { line in
+                CoverageLine(
+                    item: (build.urls.report ?? "") + ": " + line.item,
+                    counts: languages.map { code in line.counts.first { $0.language == code } ?? (code, 0, 0, 0) })
+            }
+        }
     }
 }

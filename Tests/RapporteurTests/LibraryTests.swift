@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import Integrity
 @testable import Model
 @testable import Rapporteur
 @testable import Support
@@ -125,7 +126,7 @@ import Testing
         #expect(text.contains("\"report\":\"tel61-sample\""))
     }
 
-    @Test func servingALibraryRebuildsItAfterAnEdit() throws {
+    @Test func servingALibraryRebuildsOnlyTheEditedReport() throws {
         let project = try TestProject(fixture: "library")
         let site = LiveSite(root: project.root, baseURL: "http://127.0.0.1:8000/")
         let first = try site.update(changed: nil)
@@ -134,7 +135,31 @@ import Testing
         let file = "content/reports/tel61-sample/en/01-summary.md"
         try project.replace(file, "The plenary approved", with: "The plenary, edited, approved")
         let update = try site.update(changed: [file])
+        #expect(!update.isComplete)
         let page = try #require(update.files.first { $0.path == "en/tel61-sample/summary/index.html" })
         #expect(String(decoding: page.data, as: UTF8.self).contains("The plenary, edited, approved"))
+        #expect(update.files.allSatisfy { $0.path.contains("tel61-sample/") }, "\(update.files.map(\.path))")
+        let search = try #require(update.deferred.first { $0.path == "en/search/" })
+        #expect(search.files.contains { String(decoding: $0.data, as: UTF8.self).contains("The plenary, edited, approved") })
+
+        // A heading id another report links to: the whole library is built again, and its link fails.
+        try project.replace(file, "{#decisions}", with: "{#decided}")
+        let error = try #require(throws: SiteError.self) { try site.update(changed: [file]) }
+        #expect(error.description.contains("content/reports/tel60-sample/en/02-hosting.md:13:"), "\(error)")
+        try project.replace(file, "{#decided}", with: "{#decisions}")
+        #expect(try !site.update(changed: [file]).isComplete, "the ids are those of the last build again")
+    }
+
+    @Test func checksAreSummarisedPerReport() throws {
+        let project = try TestProject(fixture: "library")
+        try project.replace("content/reports/tel61-sample/en/02-steering-groups.md", "62nd meeting", with: "63rd meeting")
+        let result = try SiteBuilder.build(root: project.root)
+        let counts = IntegrityReport.countsPerChapter(result.warnings)
+        #expect(counts.map(\.chapter) == ["tel61-sample/02-steering-groups.md"] && counts.first?.count == 2, "\(counts)")
+        #expect(
+            result.coverage.contains {
+                $0.item == "forum3-sample: chapter 01-summary.md" && $0.counts.map(\.language) == ["zh-Hant", "en"]
+            })
+        #expect(result.coverage.contains { $0.item == "tel60-sample: table hosting-roster" })
     }
 }

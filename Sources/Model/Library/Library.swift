@@ -10,6 +10,8 @@ package struct Library: Sendable {
     package var series: [MeetingSeries]
     /// The reports, newest meeting first.
     package var reports: [LibraryReport]
+    /// `content/glossary.yaml`, which every report's glossary starts with.
+    package var glossary: Table?
 
     package static let reportsFolder = "content/reports"
     package static let glossaryFile = "content/glossary.yaml"
@@ -97,7 +99,7 @@ extension Library {
             reports.append(LibraryReport(id: id, settings: settings, report: report))
         }
         reports.sort(by: LibraryReport.newestFirst)
-        let library = Library(config: config, series: series, reports: reports)
+        let library = Library(config: config, series: series, reports: reports, glossary: glossary)
         library.checkMeetings(log: &log)
         return library
     }

@@ -10,17 +10,18 @@ import Support
 /// the glossary page when a title or a heading changed (its source links name them);
 /// the pages linking to them when their anchors changed. The search indexes are made when first
 /// asked for. Any other change (settings, templates, tables, assets; a chapter added, removed,
-/// re-slugged or made a draft) rebuilds the whole site.
+/// re-slugged or made a draft) rebuilds the whole site. In a library, an edit of one report's
+/// chapters or tables rebuilds that report alone (see `LiveSite+Library.swift`).
 ///
 /// Not thread-safe: one thread (the watcher's) calls `update`.
 public final class LiveSite: @unchecked Sendable {
-    private let root: URL
+    let root: URL
     private let baseURL: String
-    private var state: State?
+    var state: State?
     /// Changes whose build failed: built with the next change, so no broken file is forgotten.
     private var pending: Set<String> = []
 
-    fileprivate struct State {
+    struct State {
         var build: Build
         /// The reports of a library; nil for a one-report site.
         var library: LibraryBuild? = nil
@@ -47,6 +48,10 @@ public final class LiveSite: @unchecked Sendable {
         do {
             let update: SiteUpdate
             if let state, let changes, let chapters = editedChapters(changes, in: state), let incremental = try rebuild(chapters, state) {
+                update = incremental
+            } else if let state, let changes, let library = state.library, let report = editedReport(changes, in: library),
+                let incremental = try rebuild(report, in: library, state)
+            {
                 update = incremental
             } else {
                 update = try buildAll()
@@ -238,6 +243,9 @@ private extension LiveSite {
             pagesPerLanguage: state.pagesPerLanguage)
     }
 
+}
+
+extension LiveSite {
     /// The search folders of `reports`, their files made together the first time one of them is asked for.
     static func searchIndexes(_ build: Build, _ reports: [(build: Build, index: [String: [String: ExpandedChapter]])]) -> [DeferredFolder] {
         let all = DeferredFiles { build.searchIndexFiles(reports) }

@@ -1,0 +1,85 @@
+import Foundation
+import Model
+import Support
+
+/// `serve` on a library: an edit of one report's chapters or tables rebuilds that report's pages
+/// alone, as long as its chapters keep their files, slugs and anchors (other reports may link
+/// to them) and its `report.yaml` is untouched (the library's pages list it); anything else
+/// rebuilds the whole library.
+extension LiveSite {
+    /// The report whose files alone changed, by its index in `library.reports`; nil otherwise.
+    func editedReport(_ changes: Set<String>, in library: LibraryBuild) -> Int? {
+        let prefix = Library.reportsFolder + "/"
+        let ids = Set(
+            changes.map { path -> String? in
+                guard path.hasPrefix(prefix), !path.hasSuffix("/" + ReportSettings.fileName) else { return nil }
+                let id = path.dropFirst(prefix.count).prefix { $0 != "/" }
+                return id.count < path.count - prefix.count ? String(id) : nil
+            })
+        guard ids.count == 1, let id = ids.first ?? nil else { return nil }
+        return library.reports.firstIndex { $0.urls.report == id }
+    }
+
+    /// Rebuilds the report at `position` of `library`; nil when the edit needs a whole build.
+    func rebuild(_ position: Int, in library: LibraryBuild, _ state: State) throws(SiteError) -> SiteUpdate? {
+        var log = DiagnosticLog()
+        let old = library.reports[position]
+        let report = Report.load(
+            config: old.config, folder: old.project.report.folder, root: root, log: &log,
+            extraTables: library.project.library.glossary.map { [$0] } ?? [])
+        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
+        guard Self.sameFiles(report, old.project.report) else { return nil }
+        var project = old.project
+        project.report = report
+        project.figureImages = FigureImages.load(root: root, folder: FigureImages.folder(of: report), log: &log)
+        guard var context = old.library else { return nil }
+        var timings = PhaseTimer()
+        let index = Build(project: project, integrity: .off, urls: old.urls, library: context).resolve(log: &log, timings: &timings)
+        let before = library.indexes[position]
+        let moved = index.contains { language, chapters in chapters.contains { $0.value.anchors != before[language]?[$0.key]?.anchors } }
+        guard !moved else { return nil }
+        context.reports[old.urls.report ?? ""] = .init(project: project, urls: old.urls, index: index)
+        let build = Build(project: project, integrity: .off, urls: old.urls, library: context)
+        let sink = OutputSink()
+        PageBuilder(build: build, index: index).render(into: sink, log: &log)
+        sink.put(build.reportFiles(log: &log))
+        let output = sink.collected()
+        var pages = state.pages
+        var ids = state.ids
+        for page in output.pages {
+            pages[page.path] = page
+            ids[page.path] = page.ids
+        }
+        if !log.hasErrors { LinkChecker(paths: state.paths, ids: ids, basePath: build.urls.basePath).check(output.pages, log: &log) }
+        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
+
+        var reports = library.reports
+        reports[position] = build
+        var indexes = library.indexes
+        indexes[position] = index
+        let rebuilt = LibraryBuild(project: library.project, site: library.site, reports: reports, indexes: indexes)
+        let folder = report.folder + "/"
+        var kept = DiagnosticLog()
+        kept.append(contentsOf: state.warnings.filter { !($0.location?.file ?? "").hasPrefix(folder) })
+        kept.append(contentsOf: log.diagnostics.filter { $0.severity == .warning })
+        var next = state
+        next.library = rebuilt
+        next.pages = pages
+        next.ids = ids
+        next.warnings = kept.sorted
+        self.state = next
+        return SiteUpdate(
+            isComplete: false, files: output.files, deferred: Self.searchIndexes(library.site, rebuilt.resolved), warnings: next.warnings,
+            pagesPerLanguage: state.pagesPerLanguage)
+    }
+
+    /// Whether a reloaded report has the chapters (language, file, slug) and tables it had:
+    /// then its pages and files keep their paths.
+    private static func sameFiles(_ new: Report, _ old: Report) -> Bool {
+        let files = { (report: Report) in
+            report.chapters.flatMap { language, chapters in chapters.map { "\(language)/\($0.fileName)/\($0.slug)" } }.sorted()
+        }
+        return files(new) == files(old) && new.tables.map(\.name) == old.tables.map(\.name)
+            && new.summaries.keys.sorted() == old.summaries.keys.sorted()
+    }
+}
