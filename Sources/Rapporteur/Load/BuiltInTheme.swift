@@ -14,6 +14,7 @@ enum BuiltInTheme {
         ("table-page.mustache", PackageResources.table_page_mustache),
         ("print.mustache", PackageResources.print_mustache),
         ("tables-index.mustache", PackageResources.tables_index_mustache),
+        ("partials/chart.mustache", PackageResources.chart_mustache),
         ("partials/figure.mustache", PackageResources.figure_mustache),
         ("partials/table.mustache", PackageResources.table_mustache),
         ("partials/tables-nav.mustache", PackageResources.tables_nav_mustache),

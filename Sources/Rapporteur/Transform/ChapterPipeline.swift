@@ -50,6 +50,7 @@ struct ChapterPipeline {
     func expand(_ chapter: Chapter, outlined: (blocks: [Block], outline: [OutlineEntry]), log: inout DiagnosticLog) -> ExpandedChapter {
         var anchors = Set(outlined.outline.map(\.id))
         var tableCounts: [String: Int] = [:]
+        var chartCounts: [String: Int] = [:]
         let strings = project.templates.strings[chapter.language.code] ?? [:]
         func expand(_ block: Block) -> Block {
             switch block {
@@ -71,6 +72,24 @@ struct ChapterPipeline {
                     let anchor = "table-" + table.name + (count > 1 ? "-\(count)" : "")
                     anchors.insert(anchor)
                     return render(table, anchor: anchor, language: chapter.language, strings: strings, log: &log)
+                case "chart":
+                    guard words.count == 2 else {
+                        log.error("a chart block names one table: ```chart NAME", at: location)
+                        return block
+                    }
+                    guard let table = project.table(named: words[1]) else {
+                        log.error("unknown table '\(words[1])': there is no content/tables/\(words[1]).yaml", at: location)
+                        return block
+                    }
+                    guard !table.charts.isEmpty else {
+                        log.error("table '\(table.name)' has no chart: give content/tables/\(table.name).yaml a 'chart:'", at: location)
+                        return block
+                    }
+                    chartCounts[table.name, default: 0] += 1
+                    let count = chartCounts[table.name]!
+                    let anchor = "chart-" + table.name + (count > 1 ? "-\(count)" : "")
+                    anchors.insert(anchor)
+                    return renderCharts(table, anchor: anchor, language: chapter.language, strings: strings, file: chapter.file, log: &log)
                 case "figure":
                     guard
                         let figure = log.collect({ () throws(SiteError) in
