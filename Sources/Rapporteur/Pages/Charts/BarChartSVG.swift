@@ -4,15 +4,13 @@ import Model
 /// Horizontal bars, one group per row under the row's label: side by side (`bar`) or stacked
 /// with the row's sum at the end (`stacked-bar`). A legend names the series (with the table's
 /// totals where it has them), and an axis of round ticks runs under the bars.
-struct BarChartSVG {
+struct BarChartSVG: ChartDrawing {
     let source: ChartSource
-    let id: String
 
     static let barHeight = 16.0
     static let gap = 6.0
 
-    func svg() -> String {
-        var canvas = ChartCanvas(id: id)
+    func draw(on canvas: inout ChartCanvas) -> (height: Double, description: [String]) {
         let columns = source.chart.valueColumns
         let stacked = source.chart.kind == .stackedBar
         let rows = source.table.rows
@@ -61,7 +59,7 @@ struct BarChartSVG {
             y += Self.gap
         }
         y = axis(scale, top: plotTop, bottom: y, canvas: &canvas)
-        return canvas.svg(height: y, title: source.caption, description: source.list(description))
+        return (y, description)
     }
 
     /// The series' swatches and names, with the table's totals of those columns; returns the

@@ -3,14 +3,12 @@ import Model
 /// Rows on a time axis, one lane each under its label: a solid bar over the days a row gives,
 /// a hatched, dashed band over the whole month or year when that is all that is known, with
 /// the row's dates, or its year and status ("tentative"), beside the mark. Never a made-up day.
-struct TimelineSVG {
+struct TimelineSVG: ChartDrawing {
     let source: ChartSource
-    let id: String
 
     static let barHeight = 14.0
 
-    func svg() -> String {
-        var canvas = ChartCanvas(id: id)
+    func draw(on canvas: inout ChartCanvas) -> (height: Double, description: [String]) {
         let rows = source.table.rows.map { row in (row: row, time: time(of: row)) }
         let times = rows.compactMap(\.time)
         let axis = TimeAxis(first: times.map(\.first).min() ?? 0, last: times.map(\.last).max() ?? 0)
@@ -54,7 +52,7 @@ struct TimelineSVG {
         for day in axis.boundaries {
             canvas.line(x1: scale(day), y1: plotTop, x2: scale(day), y2: y, className: "chart-grid", behind: true)
         }
-        return canvas.svg(height: y + 2, title: source.caption, description: source.list(description))
+        return (y + 2, description)
     }
 
     /// The first of the time columns that has a date, a range or a year.

@@ -4,16 +4,10 @@ import Model
 /// per part of the day (the period columns), each slot shaded by how many events it holds
 /// (one per line of the cell) and showing that number. The events themselves are in the
 /// description and in the table after the chart.
-struct WeekTimelineSVG {
+struct WeekTimelineSVG: ChartDrawing {
     let source: ChartSource
-    let id: String
 
-    static let slotHeight = 24.0
-    /// Shades for 1, 2 and 3 or more events; an empty slot is only outlined.
-    static let levels = 3
-
-    func svg() -> String {
-        var canvas = ChartCanvas(id: id)
+    func draw(on canvas: inout ChartCanvas) -> (height: Double, description: [String]) {
         let periods = source.chart.periodColumns
         let rows = source.table.rows
         let labels = rows.map(source.label)
@@ -55,6 +49,11 @@ struct WeekTimelineSVG {
             description.append(label + ": " + (slots.isEmpty ? "—" : slots.joined(separator: ", ")))
             y += height
         }
-        return canvas.svg(height: y + 2, title: source.caption, description: source.list(description))
+        return (y + 2, description)
     }
+
+    /// The height of a day's row when its label takes one line.
+    static let slotHeight = 24.0
+    /// Shades for 1, 2 and 3 or more events; an empty slot is only outlined.
+    static let levels = 3
 }
