@@ -65,7 +65,8 @@ class Headings(html.parser.HTMLParser):
 
 class VisibleText(html.parser.HTMLParser):
     """The text of a page that prints: not the head, scripts, the site's header and footer, the
-    skip link, table download links, or the captions the print edition's table sections hide."""
+    skip link, table download links, the captions the print edition's table sections hide, or the
+    title and description of a chart's SVG."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -81,6 +82,7 @@ class VisibleText(html.parser.HTMLParser):
         around = {name for _, _, names in self.stack for name in names}
         hidden = (
             tag in ("head", "script", "style", "header", "footer")
+            or tag in ("title", "desc", "defs")  # a chart's SVG names and describes itself unseen
             or "skip-link" in classes
             or "table-links" in classes
             or "table-scroll-hint" in classes  # a phone's cue, never printed

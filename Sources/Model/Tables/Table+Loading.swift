@@ -3,7 +3,7 @@ import Support
 import Yams
 
 extension Table {
-    package static let keys = ["caption", "description", "columns", "rows", "totals", "facts", "notes"]
+    package static let keys = ["caption", "description", "columns", "rows", "totals", "facts", "notes", "chart"]
 
     /// Reads and checks one table file; every schema problem names the file and line.
     package static func load(name: String, text: String, file: String, languages: [String]) throws(SiteError) -> Table {
@@ -50,6 +50,7 @@ private struct TableLoader {
         for node in try fields.sequence("notes") {
             table.notes.append(try yaml.localized(node, "a note", languages: languages))
         }
+        table.charts = try Chart.load(fields["chart"], table: table, yaml: yaml, languages: languages)
         return table
     }
 }

@@ -13,6 +13,8 @@ public struct Table: Sendable {
     public var totals: [String]
     public var facts: [Fact]
     public var notes: [LocalizedText]
+    /// The charts drawn from the rows, in the order given.
+    public var charts: [Chart] = []
 
     public enum ColumnType: String, Sendable, CaseIterable {
         case text, number, year, money, date

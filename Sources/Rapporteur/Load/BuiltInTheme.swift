@@ -18,6 +18,7 @@ enum BuiltInTheme {
         ("library-year.mustache", PackageResources.library_year_mustache),
         ("library-series.mustache", PackageResources.library_series_mustache),
         ("partials/report-summary.mustache", PackageResources.report_summary_mustache),
+        ("partials/chart.mustache", PackageResources.chart_mustache),
         ("partials/figure.mustache", PackageResources.figure_mustache),
         ("partials/table.mustache", PackageResources.table_mustache),
         ("partials/tables-nav.mustache", PackageResources.tables_nav_mustache),

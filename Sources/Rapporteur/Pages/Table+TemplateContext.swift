@@ -61,6 +61,9 @@ extension Table {
             },
             "hasFacts": !facts.isEmpty,
             "hasRows": !rows.isEmpty,
+            "charts": charts.indices.map {
+                chartContext($0, in: language, languages: languages, id: anchor + "-chart-\($0 + 1)", strings: strings)
+            },
             "page": urls.table(name, language),
             "json": urls.data(name, "json"),
             "csv": urls.data(name, "csv"),

@@ -47,11 +47,11 @@ struct ChapterPipeline {
             uniqueKeysWithValues: project.config.languages.map { ($0.code, GlossaryMarker(project: project, language: $0)) })
     }
 
-    /// Replaces ```` ```table NAME ```` and ```` ```figure ```` blocks, marks the glossary's
+    /// Replaces ```` ```table NAME ````, ```` ```chart NAME ```` and ```` ```figure ```` blocks, marks the glossary's
     /// acronyms on first use and collects the page's anchors.
     func expand(_ chapter: Chapter, outlined: (blocks: [Block], outline: [OutlineEntry]), log: inout DiagnosticLog) -> ExpandedChapter {
         var anchors = Set(outlined.outline.map(\.id))
-        var tableCounts: [String: Int] = [:]
+        var blockCounts: [String: Int] = [:]
         let strings = project.templates.strings[chapter.language.code] ?? [:]
         func expand(_ block: Block) -> Block {
             switch block {
@@ -59,19 +59,29 @@ struct ChapterPipeline {
                 let words = Block.infoWords(info).map(String.init)
                 let location = chapter.location(position)
                 switch words.first {
-                case "table":
+                case "table", "chart":
+                    let kind = words[0]
                     guard words.count == 2 else {
-                        log.error("a table block names one table: ```table NAME", at: location)
+                        log.error("a \(kind) block names one table: ```\(kind) NAME", at: location)
                         return block
                     }
                     guard let table = project.table(named: words[1]) else {
                         log.error("unknown table '\(words[1])': there is no content/tables/\(words[1]).yaml", at: location)
                         return block
                     }
-                    tableCounts[table.name, default: 0] += 1
-                    let count = tableCounts[table.name]!
-                    let anchor = "table-" + table.name + (count > 1 ? "-\(count)" : "")
+                    if kind == "chart", table.charts.isEmpty {
+                        log.error("table '\(table.name)' has no chart: give content/tables/\(table.name).yaml a 'chart:'", at: location)
+                        return block
+                    }
+                    // `table-NAME` and `chart-NAME`, numbered from the second block of a kind.
+                    blockCounts[kind + "-" + table.name, default: 0] += 1
+                    let count = blockCounts[kind + "-" + table.name]!
+                    let anchor = kind + "-" + table.name + (count > 1 ? "-\(count)" : "")
                     anchors.insert(anchor)
+                    if kind == "chart" {
+                        return renderCharts(
+                            table, anchor: anchor, language: chapter.language, strings: strings, file: chapter.file, log: &log)
+                    }
                     return render(table, anchor: anchor, language: chapter.language, strings: strings, log: &log)
                 case "figure":
                     guard
