@@ -58,8 +58,11 @@ package struct SearchTerms {
     /// CJK for other scalars), so a CJK term is always one or two characters of `utf8`, each
     /// folded by `CharacterVariants`.
     private mutating func appendTerms(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, folding: Bool, to numbers: inout [Int]) {
-        var previous: [UInt8] = []  // the previous character, folded by `CharacterVariants`, when it is CJK
-        var pair: [UInt8] = []
+        // The previous character, folded by `CharacterVariants`, when it is CJK, in its first
+        // `previousLength` bytes; a pair is written on after it. Bytes stored in place, not
+        // appended: there is a pair for almost every character of a Chinese page.
+        var cjk = [UInt8](repeating: 0, count: 8)
+        var previousLength = 0
         var runLength = 0
         var wordStart: Int?
         var wordIsFolded = true  // else it has capitals, say, and is folded when it ends
@@ -67,19 +70,19 @@ package struct SearchTerms {
         func addCJK(length: Int) {
             endWord()
             let character = CharacterVariants.fold(utf8.scalar(at: index).scalar)
-            if runLength > 0 {
-                pair.removeAll(keepingCapacity: true)
-                pair += previous
-                pair += character.utf8
-                numbers.append(texts.number(of: pair).number)
+            var end = previousLength
+            for byte in character.utf8 {
+                cjk[end] = byte
+                end += 1
             }
-            previous.removeAll(keepingCapacity: true)
-            previous += character.utf8
+            if runLength > 0 { numbers.append(texts.number(of: cjk[..<end]).number) }
+            for offset in previousLength..<end { cjk[offset - previousLength] = cjk[offset] }
+            previousLength = end - previousLength
             runLength += 1
             index += length
         }
         func endRun() {
-            if runLength == 1 { numbers.append(texts.number(of: previous).number) }
+            if runLength == 1 { numbers.append(texts.number(of: cjk[..<previousLength]).number) }
             runLength = 0
         }
         func addToWord(length: Int, isFolded: Bool) {

@@ -98,6 +98,26 @@ import Testing
             ])
     }
 
+    @Test func anExpansionSpelledOutInAnotherCanonicalFormIsFound() {
+        let marker = GlossaryMarker(terms: [.init(acronym: "CR", expansion: "Café Rules")], expansionFormat: " ({expansion})")
+        // Decomposed é in the text, precomposed in the glossary; then an ASCII text that does not spell it out.
+        let marked = marker.mark([Self.paragraph(.text("The cafe\u{301} rules: CR.")), Self.paragraph(.text("A CR"))])
+        #expect(
+            marked == [
+                Self.paragraph(.text("The cafe\u{301} rules: "), .abbreviation("CR", title: "Café Rules"), .text(".")),
+                Self.paragraph(.text("A CR")),
+            ])
+        let ascii = GlossaryMarker(terms: [.init(acronym: "CR", expansion: "Cafe Rules")], expansionFormat: " ({expansion})")
+        #expect(
+            ascii.mark([Self.paragraph(.text("CR and cafe rules")), Self.paragraph(.text("the CR"))]) == [
+                Self.paragraph(.abbreviation("CR", title: "Cafe Rules"), .text(" and cafe rules")), Self.paragraph(.text("the CR")),
+            ])
+        #expect(
+            ascii.mark([Self.paragraph(.text("CR and cafe"))]) == [
+                Self.paragraph(.abbreviation("CR", title: "Cafe Rules"), .text(" (Cafe Rules)"), .text(" and cafe"))
+            ])
+    }
+
     @Test func anExpansionWaitsForAPlaceOutsideNamesAndBrackets() {
         let marker = GlossaryMarker(
             terms: [.init(acronym: "MRA", expansion: "Mutual Recognition Arrangement")], expansionFormat: " ({expansion})")

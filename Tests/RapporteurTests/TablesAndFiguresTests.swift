@@ -202,6 +202,10 @@ import Testing
         #expect(leftover == nil)
         #expect(TemplateLeftovers.strip("<p>nil</p>").leftover == "nil")
         #expect(TemplateLeftovers.strip("nil").leftover == "nil")
+        // U+E001 starts with the mark's first byte: inside a value it is text, and the value still ends at its mark.
+        let neighbour = TemplateLeftovers.strip("<p>" + TemplateLeftovers.marked("\u{E001} nil {{\u{E001}") + "</p>{{")
+        #expect(neighbour.text == "<p>\u{E001} nil {{\u{E001}</p>{{")
+        #expect(neighbour.leftover == "{{")
     }
 
     // MARK: - Helpers

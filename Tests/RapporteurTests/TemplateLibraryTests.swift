@@ -79,6 +79,10 @@ import Testing
                 == "Templates/figure.mustache: error: template data for 'figure' holds an optional at 'rows.0.source' (leave a missing value out instead)"
         )
         #expect(try templates.render("figure", ["caption": "c"]) == "<p></p>\n")
+        let inAList = try #require(throws: SiteError.self) {
+            try templates.render("figure", ["page": ["title": "t", "tags": ["a", nil] as [String?]] as [String: Any]])
+        }
+        #expect(inAList.description.contains("holds an optional at 'page.tags.1'"))
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// Finds what a template left in its output by mistake: `nil` or `Optional(` (a missing value
@@ -13,7 +14,7 @@ enum TemplateLeftovers {
 
     /// `value` marked as content, any mark of its own replaced by its character reference.
     static func marked(_ value: String) -> String {
-        let safe = value.utf8.contains(markBytes[0]) ? value.replacingOccurrences(of: String(mark), with: "&#xE000;") : value
+        let safe = hasMarkByte(value) ? value.replacingOccurrences(of: String(mark), with: "&#xE000;") : value
         var result = String()
         result.reserveCapacity(safe.utf8.count + 2 * markBytes.count)
         result.append(mark)
@@ -22,8 +23,24 @@ enum TemplateLeftovers {
         return result
     }
 
+    /// Whether `value` has the mark's first byte, found with `memchr`: every value of every page
+    /// is looked through, a chapter's body among them.
+    private static func hasMarkByte(_ value: String) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable { bytes in
+            nextMarkByte(in: bytes, from: 0) < bytes.count
+        } ?? value.utf8.contains(markBytes[0])
+    }
+
+    /// The index of the first byte from `start` that may begin a mark; `bytes.count` when none does.
+    private static func nextMarkByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + start, Int32(markBytes[0]), bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
     /// `output` without its marks, and the first leftover found outside them (nil when none).
-    /// Runs over every page: the text between marks is copied in whole runs.
+    /// Runs over every page: the text between marks is copied in whole runs, and inside a
+    /// value, where only the closing mark matters, `memchr` finds it.
     static func strip(_ output: String) -> (text: String, leftover: String?) {
         var output = output
         return output.withUTF8 { bytes in
@@ -34,6 +51,10 @@ enum TemplateLeftovers {
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                if inValue {
+                    index = nextMarkByte(in: bytes, from: index)
+                    if index == bytes.count { break }
+                }
                 let byte = bytes[index]
                 if byte == markBytes[0], index + 2 < bytes.count, bytes[index + 1] == markBytes[1], bytes[index + 2] == markBytes[2] {
                     text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))

@@ -103,20 +103,47 @@ private struct Escaping: MustacheContentType {
 
 extension TemplateLibrary {
     /// The first key, as a path (`rows.2.source`), whose value is an `Optional`; nested
-    /// dictionaries and arrays are searched with a stack of their own. It runs for every page, so
-    /// the common leaves (text, interface strings) are passed over by type, without reflection.
+    /// dictionaries and arrays are searched with a stack of their own. It runs for every page
+    /// over every value, so the common types are told by their type's identity, which costs no
+    /// cast, and a path is spelled only for the value found.
     static func keyHoldingAnOptional(in context: [String: Any]) -> String? {
-        var stack: [(path: String, value: Any)] = context.map { ($0.key, $0.value) }
-        while let (path, value) = stack.popLast() {
-            if value is String || value is Bool || value is Int || value is [String: String] { continue }
-            if value is AnyOptional { return path }
-            if let dictionary = value as? [String: Any] {
-                stack += dictionary.map { (path + "." + $0.key, $0.value) }
+        // Where each value on the stack sits: its key or index in the container at `places[container]` (-1: `context`).
+        var places: [(container: Int, key: String?, index: Int)] = []
+        var stack: [(place: Int, value: Any)] = []
+        func push(_ value: Any, container: Int, key: String?, index: Int) {
+            stack.append((places.count, value))
+            places.append((container, key, index))
+        }
+        for (key, value) in context { push(value, container: -1, key: key, index: 0) }
+        while let (place, value) = stack.popLast() {
+            let type = type(of: value)
+            if type == String.self || type == ContentHTML.self || type == Bool.self || type == Int.self || type == [String: String].self {
+                continue
+            }
+            if type == [String: Any].self {
+                for (key, element) in value as! [String: Any] { push(element, container: place, key: key, index: 0) }
+            } else if type == [[String: Any]].self {
+                for (index, element) in (value as! [[String: Any]]).enumerated() { push(element, container: place, key: nil, index: index) }
+            } else if value is AnyOptional {
+                return path(to: place, in: places)
+            } else if let dictionary = value as? [String: Any] {
+                for (key, element) in dictionary { push(element, container: place, key: key, index: 0) }
             } else if let array = value as? [Any] {
-                stack += array.enumerated().map { (path + "." + String($0.offset), $0.element) }
+                for (index, element) in array.enumerated() { push(element, container: place, key: nil, index: index) }
             }
         }
         return nil
+    }
+
+    /// `rows.2.source` for the value at `places[place]`.
+    private static func path(to place: Int, in places: [(container: Int, key: String?, index: Int)]) -> String {
+        var parts: [String] = []
+        var place = place
+        while place >= 0 {
+            parts.append(places[place].key ?? String(places[place].index))
+            place = places[place].container
+        }
+        return parts.reversed().joined(separator: ".")
     }
 }
 

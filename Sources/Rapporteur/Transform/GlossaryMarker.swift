@@ -20,10 +20,25 @@ struct GlossaryMarker {
         var expansion: String
     }
 
-    /// A term with the UTF-8 bytes of its acronym, compared at each candidate place.
+    /// A term with the UTF-8 bytes of its acronym, compared at each candidate place, the forms
+    /// of its expansion that count as spelling it out, lowercased once here, and the text that
+    /// spells it out after the acronym.
     private struct Entry {
         var term: Term
         var bytes: [UInt8]
+        var spelledForms: [String]
+        var spelling: String
+
+        init(term: Term, expansionFormat: String) {
+            self.term = term
+            bytes = Array(term.acronym.utf8)
+            spelling = expansionFormat.replacingOccurrences(of: "{expansion}", with: term.expansion)
+            let expansion = term.expansion
+            // Whole, or without its part in brackets (`third generation` for `third generation (mobile communications)`).
+            let short = expansion.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? expansion
+            spelledForms = [expansion, short].filter { !$0.isEmpty }.map { $0.lowercased() }
+            if spelledForms.count == 2 && spelledForms[0] == spelledForms[1] { spelledForms.removeLast() }
+        }
     }
 
     /// The acronyms by their first word (letters and digits), longest first.
@@ -41,7 +56,7 @@ struct GlossaryMarker {
         var starts = [Bool](repeating: false, count: 256)
         for term in terms where !term.acronym.isEmpty && !term.expansion.isEmpty {
             let word = Self.firstWord(of: term.acronym.utf8)
-            byWord[word, default: []].append(Entry(term: term, bytes: Array(term.acronym.utf8)))
+            byWord[word, default: []].append(Entry(term: term, expansionFormat: expansionFormat))
             if let first = word.utf8.first { starts[Int(first)] = true }
         }
         termsByFirstWord = byWord.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
@@ -89,6 +104,8 @@ private extension GlossaryMarker {
     func mark(_ text: String, used: inout Set<String>, spelledOut: inout Set<String>, into result: inout [Inline]) {
         var text = text
         let marked = text.withUTF8 { bytes in
+            // The text lowercased, made when an expansion is first looked for in it.
+            var lowercased: String?
             var marked = false
             var plainStart = 0
             var position = 0
@@ -109,13 +126,11 @@ private extension GlossaryMarker {
                 }
                 let end = position + entry.bytes.count
                 let first = used.insert(entry.term.acronym).inserted
-                let spellOut = spellsOutHere(entry.term.expansion, in: bytes, after: end, spelledOut: &spelledOut)
+                let spellOut = spellsOutHere(entry, in: bytes, lowercased: &lowercased, after: end, spelledOut: &spelledOut)
                 if first || spellOut {
                     if plainStart < position { result.append(.text(String(decoding: bytes[plainStart..<position], as: UTF8.self))) }
                     result.append(first ? .abbreviation(entry.term.acronym, title: entry.term.expansion) : .text(entry.term.acronym))
-                    if spellOut {
-                        result.append(.text(expansionFormat.replacingOccurrences(of: "{expansion}", with: entry.term.expansion)))
-                    }
+                    if spellOut { result.append(.text(entry.spelling)) }
                     plainStart = end
                     marked = true
                 }
@@ -131,9 +146,14 @@ private extension GlossaryMarker {
     /// the chapter it may stand there, unless the text already spells it out (then never again).
     /// Not inside a name (`MRA Task Force`: a capital follows), a compound (`CA&MRA`, `IPv6/IPv4`)
     /// nor before brackets that may explain it already.
-    func spellsOutHere(_ expansion: String, in bytes: UnsafeBufferPointer<UInt8>, after end: Int, spelledOut: inout Set<String>) -> Bool {
+    private func spellsOutHere(
+        _ entry: Entry, in bytes: UnsafeBufferPointer<UInt8>, lowercased: inout String?, after end: Int, spelledOut: inout Set<String>
+    ) -> Bool {
+        let expansion = entry.term.expansion
         guard !expansionFormat.isEmpty, !spelledOut.contains(expansion) else { return false }
-        if Self.spellsOut(expansion, in: bytes) {
+        let haystack = lowercased ?? String(decoding: bytes, as: UTF8.self).lowercased()
+        lowercased = haystack
+        if entry.spelledForms.contains(where: { haystack.contains($0) }) {
             spelledOut.insert(expansion)
             return false
         }
@@ -148,14 +168,6 @@ private extension GlossaryMarker {
         }
         spelledOut.insert(expansion)
         return true
-    }
-
-    /// Whether `text` has the expansion already, whole or without its part in brackets
-    /// (`third generation` for `third generation (mobile communications)`).
-    static func spellsOut(_ expansion: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let short = expansion.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? expansion
-        let haystack = String(decoding: text, as: UTF8.self).lowercased()
-        return [expansion, short].contains { !$0.isEmpty && haystack.contains($0.lowercased()) }
     }
 
     /// Whether `acronym` is at `position` and ends at a word boundary.

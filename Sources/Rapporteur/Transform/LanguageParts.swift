@@ -20,9 +20,16 @@ struct LanguageParts {
         case latin, cjk
 
         /// The script of a language code, by its likely script (`zh-Hant` → Hant, `en` → Latn).
+        /// Asked of ICU once per code: its look-up cost more than marking a page.
         init(language code: String) {
+            self = Self.known.script(of: code)
+        }
+
+        private static let known = KnownScripts()
+
+        fileprivate static func likely(_ code: String) -> Script {
             let script = Locale.Language(identifier: Locale.Language(identifier: code).maximalIdentifier).script?.identifier
-            self = ["Hani", "Hans", "Hant", "Jpan", "Kore", "Hira", "Kana", "Hang", "Bopo"].contains(script ?? "") ? .cjk : .latin
+            return ["Hani", "Hans", "Hant", "Jpan", "Kore", "Hira", "Kana", "Hang", "Bopo"].contains(script ?? "") ? .cjk : .latin
         }
     }
 
@@ -218,5 +225,18 @@ extension LanguageParts {
             true
         default: false
         }
+    }
+}
+
+/// The script of each language code asked so far, shared by every thread.
+private final class KnownScripts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var scripts: [String: LanguageParts.Script] = [:]
+
+    func script(of code: String) -> LanguageParts.Script {
+        if let known = lock.withLock({ scripts[code] }) { return known }
+        let script = LanguageParts.Script.likely(code)
+        lock.withLock { scripts[code] = script }
+        return script
     }
 }
