@@ -16,7 +16,13 @@ package struct PhaseTimer {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try body()
-        phases.append((phase, (clock.now - start).seconds))
+        // A phase run once per report of a library is reported once, its times added.
+        let seconds = (clock.now - start).seconds
+        if let index = phases.firstIndex(where: { $0.phase == phase }) {
+            phases[index].seconds += seconds
+        } else {
+            phases.append((phase, seconds))
+        }
         return result
     }
 }
