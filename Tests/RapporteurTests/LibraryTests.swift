@@ -162,4 +162,25 @@ import Testing
             })
         #expect(result.coverage.contains { $0.item == "tel60-sample: table hosting-roster" })
     }
+
+    @Test func aSeriesMayNameItsMeetingsAroundTheNumber() throws {
+        let project = try TestProject(fixture: "library")
+        try project.replace("content/meetings/sample-forum.yaml", "short: {zh-Hant: 範例論壇", with: "short: {zh-Hant: \"範例論壇第 {number} 次會議\"")
+        let home = try project.build().text("zh-hant/index.html")
+        #expect(home.contains(">範例論壇第 3 次會議</a>"), "\(home)")
+    }
+
+    @Test func aReportMayBeWrittenInAnotherLanguageThanTheLibrarys() throws {
+        let project = try TestProject(fixture: "library")
+        let file = "content/reports/tel61-sample/report.yaml"
+        try project.replace(file, "title:\n", with: "original: en\ntitle:\n")
+        var log = DiagnosticLog()
+        let library = try #require(Library.load(root: project.root, baseURL: nil, log: &log))
+        #expect(library.report("tel61-sample")?.report.config.originalLanguage.code == "en")
+        #expect(library.report("tel60-sample")?.report.config.originalLanguage.code == "zh-Hant")
+        #expect(try project.build().files.contains { $0.path == "zh-hant/tel61-sample/summary/index.html" })
+        try project.replace("content/reports/forum3-sample/report.yaml", "title:\n", with: "original: en\ntitle:\n")
+        let error = try #require(throws: SiteError.self) { try project.build() }
+        #expect(error.description.contains("original 'en': the report has no content/reports/forum3-sample/en/ folder"), "\(error)")
+    }
 }

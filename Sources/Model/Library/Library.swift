@@ -93,6 +93,10 @@ extension Library {
                     at: SourceLocation(file: file))
                 continue
             }
+            if let original = settings.original, !languages.contains(where: { $0.code == original }) {
+                log.error("original '\(original)': the report has no \(folder)/\(original)/ folder", at: SourceLocation(file: file))
+                continue
+            }
             let report = Report.load(
                 config: settings.config(over: config, languages: languages), folder: folder, root: root, parsing: parsing, log: &log,
                 extraTables: glossary.map { [$0] } ?? [])

@@ -1,3 +1,4 @@
+import Foundation
 import Support
 import Yams
 
@@ -7,7 +8,8 @@ public struct MeetingSeries: Sendable {
     /// The file name without `.yaml`: the series' address and how reports name it.
     public var id: String
     public var name: LocalizedText
-    /// The name before a meeting's number: "APEC TEL" in "APEC TEL 54".
+    /// The name before a meeting's number: "APEC TEL" in "APEC TEL 54"; or, holding
+    /// `{number}`, the whole name: "第 {number} 次論壇".
     public var short: LocalizedText
     /// The organising body.
     public var body: LocalizedText?
@@ -16,7 +18,8 @@ public struct MeetingSeries: Sendable {
 
     /// The meeting's name in a language: `APEC TEL 54`.
     public func meetingName(_ number: Int, in language: String, fallback languages: [String]) -> String {
-        short.text(in: language, fallback: languages) + " \(number)"
+        let short = short.text(in: language, fallback: languages)
+        return short.contains("{number}") ? short.replacingOccurrences(of: "{number}", with: String(number)) : short + " \(number)"
     }
 }
 

@@ -12,6 +12,8 @@ public struct ReportSettings: Sendable {
     public var meeting: Meeting
     public var facts: [Fact]
     public var publication: Publication?
+    /// The language the report was written in, when it is not the library's (`original:`).
+    public var original: String?
 
     public var year: Int { meeting.dates?.start.year ?? 0 }
 
@@ -20,6 +22,7 @@ public struct ReportSettings: Sendable {
     public func config(over site: SiteConfig, languages: [Language]) -> SiteConfig {
         var config = site
         config.languages = languages
+        config.originalLanguage = languages.first { $0.code == original } ?? config.originalLanguage
         if !languages.contains(config.originalLanguage) { config.originalLanguage = languages[0] }
         config.title = title
         config.subtitle = subtitle
@@ -34,12 +37,20 @@ public struct ReportSettings: Sendable {
 // MARK: - Loading
 
 extension ReportSettings {
-    package static let keys = ["title", "subtitle", "description", "meeting", "facts", "publication"]
+    package static let keys = ["title", "subtitle", "description", "meeting", "facts", "publication", "original"]
     package static let fileName = "report.yaml"
 
     package static func load(text: String, file: String, languages: [String]) throws(SiteError) -> ReportSettings {
         let yaml = YAMLReader(file: file)
         let fields = try YAMLMapping(try yaml.parse(text), "report.yaml", allowed: keys, yaml: yaml)
+        var original: String?
+        if let node = fields["original"] {
+            original = try yaml.string(node, "original")
+            guard languages.contains(original ?? "") else {
+                throw yaml.error(
+                    "original '\(original ?? "")' is not one of the library's languages (\(languages.joined(separator: ", ")))", at: node)
+            }
+        }
         return ReportSettings(
             title: try fields.requiredLocalized("title", languages: languages),
             subtitle: try fields.localized("subtitle", languages: languages) ?? LocalizedText(neutral: ""),
@@ -49,6 +60,6 @@ extension ReportSettings {
             facts: try Fact.load(try fields.sequence("facts"), yaml: yaml, languages: languages),
             publication: try fields["publication"].map { node throws(SiteError) in
                 try Publication.load(node, yaml: yaml, languages: languages)
-            })
+            }, original: original)
     }
 }
