@@ -167,6 +167,11 @@ class NavigationChecks(Checks):
                 self.browser.viewport(metrics, dark=dark)
                 for path in pages:
                     self.browser.open(self.base + path)
+                    # A search page is checked once its results (and a library's filters) are in.
+                    self.browser.wait_until(
+                        "(r => !r || !new URLSearchParams(location.search).get('q') || r.dataset.done === 'true')"
+                        "(document.getElementById('search-results'))"
+                    )
                     self.browser.evaluate(source + "\n;true")
                     violations = self.browser.evaluate(
                         """axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({

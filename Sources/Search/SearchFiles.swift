@@ -8,14 +8,15 @@ import Support
 /// - `index.json`, the manifest, the one file with a stable name:
 ///   `{"language":"en","sections":412,"tables":[400],"chunks":[["","0a1b2c3d4e5f"],["apec","…"]],
 ///   "fragments":"fragments-<hash>/","perFragment":2,"variants":"variants-<hash>.json","synonyms":[["viet nam","vietnam"]],
-///   "help":"help-<hash>.json"}`. `tables` are the table pages' sections (ranked below prose).
+///   "help":"help-<hash>.json"}`, in a library also `"reports":"reports-<hash>.json"` (`SearchReports`).
+///   `tables` are the table pages' sections (ranked below prose).
 /// - `terms-<hash>.json`, a chunk of the postings: `{"apec":"0:7* 3 12"}`. A term is in the chunk
 ///   of the manifest's `chunks` whose first term is the last one not after it (code point order).
 ///   A posting is a section number, written as its difference from the one before; `:n` when the
 ///   term's count is not 1, `*` when it is in the section's heading.
 /// - `fragments-<hash>/<n>.json`: sections `n * perFragment` up to the next file's, each
-///   `{"chapter","heading","url","text"}` (and `"report"` in a library), the text cut at
-///   `fragmentTextBytes`. The folder's name is the hash of all of them.
+///   `{"chapter","heading","url","text"}` (and `"report"`, `"reportTitle"` in a library), the text
+///   cut at `fragmentTextBytes`. The folder's name is the hash of all of them.
 /// - `variants-<hash>.json`: `{"pairs":"臺台灣湾"}`, each character followed by its folded form,
 ///   for the characters whose folded form the site uses (see `CharacterVariants`).
 /// - `help-<hash>.json`: what a search that finds nothing shows (`SearchHelp`).
@@ -43,7 +44,7 @@ package struct SearchFiles {
     /// The first term of each chunk and the chunk's file name, as the manifest lists them.
     package private(set) var chunks: [(firstTerm: String, name: String)] = []
 
-    package init(index: SearchIndex, synonyms: [[String]] = [], help: SearchHelp = SearchHelp()) {
+    package init(index: SearchIndex, synonyms: [[String]] = [], help: SearchHelp = SearchHelp(), reports: SearchReports? = nil) {
         let postings = SearchIndex.addingCharacters(to: index.postings(), sectionCount: index.sections.count)
         writeChunks(postings)
         let fragments = writeFragments(index.sections)
@@ -56,6 +57,7 @@ package struct SearchFiles {
             variantsName = add("variants", Self.object([("pairs", Self.string(pairs))]))
         }
         let helpName = add("help", help.json())
+        let reportsName = reports.map { add("reports", $0.json()) }
 
         var json: [UInt8] = []
         json += "{\"language\":".utf8
@@ -79,6 +81,10 @@ package struct SearchFiles {
         json += Self.array(synonyms.map { group in Self.array(group.map(Self.string)) })
         json += ",\"help\":".utf8
         JSONValue.writeString(helpName, into: &json)
+        if let reportsName {
+            json += ",\"reports\":".utf8
+            JSONValue.writeString(reportsName, into: &json)
+        }
         json += "}\n".utf8
         manifest = File(name: Self.manifestName, data: Data(json))
     }
@@ -155,7 +161,9 @@ package struct SearchFiles {
                 ("chapter", Self.string(section.chapter)), ("heading", Self.string(section.heading)), ("url", Self.string(section.url)),
                 ("text", Self.string(Self.prefix(of: section.text, bytes: Self.fragmentTextBytes))),
             ]
-            if !section.report.isEmpty { pairs.append(("report", Self.string(section.report))) }
+            if !section.report.isEmpty {
+                pairs += [("report", Self.string(section.report)), ("reportTitle", Self.string(section.reportTitle))]
+            }
             return Self.object(pairs)
         }
         let total = entries.reduce(0) { $0 + $1.count }

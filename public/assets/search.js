@@ -1,10 +1,11 @@
 // Search over the split index the build writes for each language in <lang>/search/ (see
 // Sources/Search/SearchFiles.swift): the manifest (index.json), then only the chunks of postings
 // that hold the query's terms, then the fragments (chapter, heading, URL, text) of the results
-// shown. Queries are split as Sources/Search/SearchTokenizer.swift splits the text: a run of
-// CJK characters gives its bigrams (one character alone is its own term), each character folded
-// to one form of its variants (臺 and 台; CharacterVariants.swift); other words are lower-cased
-// and stripped of accents, and in an English index (SearchRules.swift) stemmed with Porter's
+// shown. In a library, the filters (report, meeting series, year: assets/search-filters.js) and
+// the reports file (SearchReports.swift) load only when a reader opens or uses them. Queries are
+// split as Sources/Search/SearchTokenizer.swift splits the text: a run of CJK characters gives
+// its bigrams (one character alone is its own term), each character folded to one form of its
+// variants (臺 and 台; CharacterVariants.swift); other words are lower-cased and stripped of accents, and in an English index (SearchRules.swift) stemmed with Porter's
 // step 1, as EnglishStemmer.swift does, its function words left out. The two must stay in step.
 (function () {
   "use strict";
@@ -391,6 +392,12 @@
     chapter.className = "search-result-chapter";
     chapter.textContent = entry.chapter;
     item.appendChild(link);
+    if (entry.reportTitle) {
+      var report = document.createElement("p");
+      report.className = "search-result-report";
+      report.textContent = entry.reportTitle;
+      item.appendChild(report);
+    }
     item.appendChild(chapter);
     if (entry.text) {
       var text = document.createElement("p");
@@ -534,6 +541,21 @@
     });
   }
 
+  // MARK: - A library's filters
+
+  var SCRIPT = document.currentScript ? document.currentScript.src : "";
+  var CHOICES = ["report", "series", "year"];
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error("cannot load " + url)); };
+      document.head.appendChild(script);
+    });
+  }
+
   // MARK: - Run
 
   var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
@@ -542,11 +564,47 @@
   document.title = query + " · " + document.title;
   status.textContent = message("loading", { query: query, count: 0 });
   var index = new Index(results.dataset.index);
+  // The results (those the filters keep), or help when the query finds nothing at all.
+  function present(loaded, found, filters) {
+    var hits = filters ? filters.apply(found) : found;
+    status.textContent = message(hits.length ? "count" : "none", { query: query, count: hits.length });
+    if (hits.length) return show(index, loaded, hits);
+    if (found.length) return Promise.resolve(results.replaceChildren());
+    return showHelp(index, loaded, query);
+  }
+
+  // A library's filter form, closed: its selects (assets/search-filters.js) and the reports file
+  // load when a reader opens it, or at once when the address holds a choice.
+  function offerFilters(loaded, found) {
+    var box = document.createElement("details");
+    box.className = "search-filters";
+    var summary = document.createElement("summary");
+    summary.textContent = results.dataset.filters || "Filters";
+    box.appendChild(summary);
+    status.parentNode.insertBefore(box, status);
+    var filters = null;
+    var loading = null;
+    function open() {
+      loading = loading || loadScript(new URL("search-filters.js", SCRIPT).href).then(function () {
+        filters = new window.RapporteurSearchFilters(box, index, loaded.manifest, results.dataset, function () {
+          delete results.dataset.done;
+          present(loaded, found, filters).then(function () { results.dataset.done = "true"; });
+        });
+        return filters.load();
+      });
+      return loading;
+    }
+    box.addEventListener("toggle", function () { if (box.open) open(); });
+    var params = new URLSearchParams(window.location.search);
+    if (!CHOICES.some(function (name) { return params.get(name); })) return present(loaded, found, null);
+    box.open = true;
+    return open().then(function () { return present(loaded, found, filters); });
+  }
+
   load(index, query)
     .then(function (loaded) {
-      var hits = rank(loaded);
-      status.textContent = message(hits.length ? "count" : "none", { query: query, count: hits.length });
-      return hits.length ? show(index, loaded, hits) : showHelp(index, loaded, query);
+      var found = rank(loaded);
+      return loaded.manifest.reports ? offerFilters(loaded, found) : present(loaded, found, null);
     })
     .then(function () { results.dataset.done = "true"; })
     .catch(function (error) {

@@ -28,6 +28,7 @@ enum BuiltInTheme {
         ("assets/print.css", PackageResources.print_css),
         ("assets/highlight.js", PackageResources.highlight_js),
         ("assets/search.js", PackageResources.search_js),
+        ("assets/search-filters.js", PackageResources.search_filters_js),
         ("assets/site.js", PackageResources.site_js),
         ("assets/nav.css", PackageResources.nav_css),
         ("assets/nav.js", PackageResources.nav_js),

@@ -1,3 +1,4 @@
+import Model
 import Search
 import Support
 
@@ -14,6 +15,7 @@ extension Build {
             var chapters: [(title: String, url: String)] = []
             var glossary: [(terms: String, expansion: String)] = []
             var glossaryURL = ""
+            var filters: [SearchReports.Report] = []
             for (build, index) in reports where build.config.languages.contains(language) {
                 let project = build.project
                 let urls = build.urls
@@ -31,12 +33,16 @@ extension Build {
                         languages: build.config.languageCodes)
                 }
                 if let report = urls.report {
+                    let title = build.config.title.text(in: language.code, fallback: build.config.languageCodes)
                     // A search that finds nothing in a library lists the newest reports.
-                    if chapters.count < Self.reportsInSearchHelp {
-                        chapters.append(
-                            (build.config.title.text(in: language.code, fallback: build.config.languageCodes), urls.home(language)))
+                    if chapters.count < Self.reportsInSearchHelp { chapters.append((title, urls.home(language))) }
+                    for section in first..<search.sections.count {
+                        search.sections[section].report = report
+                        search.sections[section].reportTitle = title
                     }
-                    for section in first..<search.sections.count { search.sections[section].report = report }
+                    if let filter = searchFilter(report, title: title, sections: first..<search.sections.count, in: language) {
+                        filters.append(filter)
+                    }
                 }
                 if glossary.isEmpty {
                     glossary = project.report.glossary(in: language.code, fallback: build.config.languageCodes)
@@ -44,10 +50,23 @@ extension Build {
                 }
             }
             let help = SearchHelp(chapters: chapters, glossary: glossary.map { ($0.terms, $0.expansion) }, glossaryURL: glossaryURL)
-            let files = SearchFiles(index: search, synonyms: project.searchSynonyms.groups[language.code] ?? [], help: help)
+            let files = SearchFiles(
+                index: search, synonyms: project.searchSynonyms.groups[language.code] ?? [], help: help,
+                reports: library == nil ? nil : SearchReports(reports: filters))
             return ([files.manifest] + files.files).map {
                 OutputFile(path: urls.outputFile(of: urls.searchFile($0.name, language)), data: $0.data)
             }
         }.flatMap { $0 }
+    }
+
+    /// What the search's filters offer of a library's report whose sections are `sections`.
+    private func searchFilter(_ id: String, title: String, sections: Range<Int>, in language: Language) -> SearchReports.Report? {
+        guard let library = library?.library, let entry = library.report(id) else { return nil }
+        let series = entry.settings.meeting.series
+        return (
+            id: id, title: title, series: series,
+            seriesName: library.series(series)?.name.text(in: language.code, fallback: config.languageCodes) ?? series,
+            year: entry.settings.year, sections: sections
+        )
     }
 }

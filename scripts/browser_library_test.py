@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Checks the sample library of reports (Tests/Fixtures/sites/library) in headless Chromium.
+
+Builds the fixture library with the given rapporteur binary, serves it on 127.0.0.1 under its
+base path (/library/) and checks:
+
+- from tel60-sample's hosting-roster table, the APEC TEL 61 row's report link leads to
+  tel61-sample's home;
+- a search of the whole library finds a word in two reports, each result showing its report's
+  title, without fetching the filters' script or the reports file; the report filter keeps only
+  the chosen report's results and keeps the choice in the address, and an address with the choice
+  opens filtered;
+- axe-core finds no violation on the library's homes and its filtered search page, at 1280 and
+  390 px, light and dark.
+
+Screenshots of the library home at 1280 and 390 px, and of the filtered search at 390 px, go into
+the artefacts folder. Exits 1 when a check fails, 2 when the browser, the build or axe-core cannot
+be found.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+from browser_nav_test import PHONE_390, NavigationChecks, axe_source
+from browser_test import DESKTOP, LANGUAGES, Browser, BrowserError, serve
+
+FIXTURE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Tests", "Fixtures", "sites", "library")
+# The fixture's baseURL is https://example.org/library/: its pages link to /library/...
+BASE_PATH = "/library"
+ROSTER = "tel60-sample/tables/hosting-roster"
+NEXT_REPORT = "tel61-sample"
+FILTERED_REPORT = "tel60-sample"
+# A word of both APEC TEL sample reports, per language.
+QUERIES = {"en": "plenary", "zh-hant": "大會"}
+
+
+@contextlib.contextmanager
+def built_library(binary, chromium):
+    """Builds a copy of the fixture library, serves the folder above its output so that the
+    pages' /library/ addresses resolve, and yields (browser, base URL, output folder)."""
+    work = tempfile.mkdtemp(prefix="rapporteur-library-")
+    server = browser = None
+    try:
+        project = os.path.join(work, "project")
+        shutil.copytree(FIXTURE, project)
+        root = os.path.join(work, "root")
+        output = os.path.join(root, BASE_PATH.strip("/"))
+        completed = subprocess.run(
+            [os.path.abspath(binary), "build", "--project", project, "--output", output], capture_output=True, text=True
+        )
+        if completed.returncode != 0:
+            sys.stderr.write(completed.stdout + completed.stderr)
+            raise BrowserError(f"the library's build failed (exit {completed.returncode})")
+        server = serve(root)
+        browser = Browser(chromium, os.path.join(work, "profile"))
+        yield browser, f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}", output
+    finally:
+        if browser:
+            browser.close()
+        if server:
+            server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+class LibraryChecks(NavigationChecks):
+    def roster_to_next_report(self, language):
+        path = f"/{language}/{ROSTER}/"
+        self.browser.viewport(DESKTOP)
+        self.expect_no_problems(self.browser.open(self.base + path), path)
+        link = f"{BASE_PATH}/{language}/{NEXT_REPORT}/"
+        selector = f'table a[href="{link}"]'
+        found = self.browser.evaluate(f"!!document.querySelector({json.dumps(selector)})")
+        self.expect(found, f"{path}: no link to {link} in the roster")
+        if not found:
+            return
+        self.expect_no_problems(self.browser.click_and_wait(selector), link)
+        state = self.browser.evaluate("({path: location.pathname, h1: (document.querySelector('h1') || {}).textContent || ''})")
+        self.expect(state["path"] == link, f"{path}: the roster's report link went to {state['path']}")
+        self.expect("61" in state["h1"], f"{link}: the heading {state['h1']!r} does not name meeting 61")
+        print(f"ok   {path}: APEC TEL 61's report link → {state['path']} ({state['h1'].strip()[:60]})")
+
+    def results(self):
+        done = self.browser.wait_until("document.getElementById('search-results').dataset.done === 'true'")
+        return done, self.browser.evaluate(
+            """Array.from(document.querySelectorAll('.search-result-list li')).map(li => ({
+                 href: li.querySelector('a').getAttribute('href'),
+                 report: (li.querySelector('.search-result-report') || {}).textContent || ''}))"""
+        ) or []
+
+    def filters_fetched(self):
+        """How many of the filters' files (their script, the reports file) the page fetched."""
+        return self.browser.evaluate(
+            "performance.getEntriesByType('resource').filter(e => /\\/(reports-[0-9a-f]+\\.json|search-filters\\.js)$/.test(e.name)).length"
+        )
+
+    def search_filter(self, language):
+        query = QUERIES[language]
+        path = f"/{language}/search/?q={urllib.parse.quote(query)}"
+        self.browser.viewport(DESKTOP)
+        self.expect_no_problems(self.browser.open(self.base + path), path)
+        done, results = self.results()
+        self.expect(done, f"{path}: the search did not finish")
+        reports = {result["href"].split("/")[3] for result in results if result["href"].startswith(BASE_PATH + "/")}
+        self.expect(len(reports) >= 2, f"{path}: results from {sorted(reports)}, not from two reports")
+        self.expect(all(result["report"] for result in results), f"{path}: a result does not show its report's title")
+        self.expect(self.filters_fetched() == 0, f"{path}: a query that does not filter fetched the filters' files")
+
+        # Choose the report in the form, as a reader does.
+        self.browser.evaluate("document.querySelector('.search-filters summary').click()")
+        loaded = self.browser.wait_until(f"!!document.querySelector('#search-filter-report option[value=\"{FILTERED_REPORT}\"]')")
+        self.expect(loaded, f"{path}: opening the filters did not list {FILTERED_REPORT}")
+        self.browser.evaluate(
+            f"""(() => {{ delete document.getElementById('search-results').dataset.done;
+                         const select = document.getElementById('search-filter-report');
+                         select.value = {json.dumps(FILTERED_REPORT)};
+                         select.dispatchEvent(new Event('change')); }})()"""
+        )
+        title = self.browser.evaluate("document.getElementById('search-filter-report').selectedOptions[0].textContent")
+        done, filtered = self.results()
+        self.expect(done, f"{path}: the filtered search did not finish")
+        prefix = f"{BASE_PATH}/{language}/{FILTERED_REPORT}/"
+        self.expect(filtered, f"{path}: no result left in {FILTERED_REPORT}")
+        others = [result["href"] for result in filtered if not result["href"].startswith(prefix)]
+        self.expect(not others, f"{path}: filtered by {FILTERED_REPORT}, results from elsewhere remain: {others}")
+        self.expect(all(result["report"] == title for result in filtered), f"{path}: filtered results do not show {title!r}")
+        expected = [result for result in results if result["href"].startswith(prefix)]
+        self.expect(len(filtered) == len(expected), f"{path}: {len(filtered)} filtered results, {len(expected)} of {FILTERED_REPORT} before")
+        address = self.browser.evaluate("location.search")
+        self.expect(f"report={FILTERED_REPORT}" in address, f"{path}: the address {address!r} does not keep the report chosen")
+
+        # The address with the choice opens filtered.
+        chosen = f"{path}&report={FILTERED_REPORT}"
+        self.expect_no_problems(self.browser.open(self.base + chosen), chosen)
+        done, reopened = self.results()
+        self.expect(done and [r["href"] for r in reopened] == [r["href"] for r in filtered], f"{chosen}: opens with {reopened}")
+        shown = self.browser.evaluate("document.getElementById('search-filter-report').value")
+        self.expect(shown == FILTERED_REPORT, f"{chosen}: the report select shows {shown!r}")
+        print(f"ok   search {query!r} ({language}): {len(results)} results in {len(reports)} reports, {len(filtered)} in {FILTERED_REPORT}")
+        return chosen
+
+    def screenshots(self, folder, searches):
+        os.makedirs(folder, exist_ok=True)
+        shots = [
+            (metrics, f"/{language}/", f"library-home-{language}-{width}.png")
+            for language in LANGUAGES
+            for metrics, width in ((DESKTOP, 1280), (PHONE_390, 390))
+        ]
+        shots += [(PHONE_390, path, f"library-search-{path.split('/')[1]}-390.png") for path in searches]
+        for metrics, path, file in shots:
+            self.browser.viewport(metrics)
+            self.browser.open(self.base + path)
+            self.browser.wait_until("(r => !r || r.dataset.done === 'true')(document.getElementById('search-results'))")
+            self.browser.screenshot(os.path.join(folder, file))
+        self.browser.viewport(DESKTOP)
+        print(f"ok   {len(shots)} screenshots of the library's home and filtered search in {folder}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("binary", help="the rapporteur executable (release or debug)")
+    parser.add_argument("--artefacts", default=".build-artefacts/browser", help="folder for the screenshots (default: %(default)s)")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium", help="the Chromium executable")
+    arguments = parser.parse_args()
+
+    checks = None
+    try:
+        source = axe_source()
+        with built_library(arguments.binary, arguments.chromium) as (browser, base, site):
+            checks = LibraryChecks(browser, base, site)
+            searches = []
+            for language in LANGUAGES:
+                checks.roster_to_next_report(language)
+                searches.append(checks.search_filter(language))
+            checks.axe(source, [f"/{language}/" for language in LANGUAGES] + searches)
+            checks.screenshots(os.path.abspath(arguments.artefacts), searches)
+    except (BrowserError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"browser library test: {checks.passed} checks passed, {len(checks.failures)} failed")
+    return 1 if checks.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
