@@ -93,6 +93,7 @@ import Testing
         #expect(home.contains("<a rel=\"next\" href=\"/library/en/tel61-sample/\""))
         #expect(!home.contains("rel=\"prev\""))
         #expect(home.contains("<a class=\"library-title\" href=\"/library/en/\">"))
+        #expect(home.contains(">Search every report</label>"), "a report's search box searches the library")
         #expect(try result.text("en/tel61-sample/index.html").contains("<a rel=\"prev\" href=\"/library/en/tel60-sample/\""))
     }
 

@@ -29,7 +29,12 @@ struct PageBuilder {
     private var languages: [String] { config.languageCodes }
 
     /// The theme's interface strings in `language`.
-    func strings(_ language: Language) -> [String: String] { project.templates.strings[language.code] ?? [:] }
+    func strings(_ language: Language) -> [String: String] {
+        var strings = project.templates.strings[language.code] ?? [:]
+        // A library's search covers every report.
+        if build.library != nil, let label = strings["searchLabelLibrary"] { strings["searchLabel"] = label }
+        return strings
+    }
 
     /// A page in one language and the same page in the others, for alternates and the switch.
     struct Page {
@@ -208,7 +213,7 @@ private extension PageBuilder {
 extension PageBuilder {
     /// The keys every page template gets.
     func layoutContext(_ page: Page, language: Language, title: String, description: String) -> [String: Any] {
-        let strings = project.templates.strings[language.code] ?? [:]
+        let strings = strings(language)
         let siteTitle = config.title.text(in: language.code, fallback: languages)
         let alternates: [[String: Any]] =
             config.languages.compactMap { other in
@@ -269,7 +274,7 @@ private extension PageBuilder {
         context["languages"] = config.languages.map { language in
             [
                 "lang": language.code, "name": language.name, "href": urls.home(language), "search": urls.search(language),
-                "t": project.templates.strings[language.code] ?? [:],
+                "t": strings(language),
             ]
         }
         return context
