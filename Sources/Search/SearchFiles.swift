@@ -15,7 +15,7 @@ import Support
 ///   A posting is a section number, written as its difference from the one before; `:n` when the
 ///   term's count is not 1, `*` when it is in the section's heading.
 /// - `fragments-<hash>/<n>.json`: sections `n * perFragment` up to the next file's, each
-///   `{"chapter","heading","url","text"}` (and `"report"`, `"reportTitle"` in a library), the text
+///   `{"chapter","heading","url","text"}` (and `"report"`, `"reportLabel"`: its title, meeting and year, in a library), the text
 ///   cut at `fragmentTextBytes`. The folder's name is the hash of all of them.
 /// - `variants-<hash>.json`: `{"pairs":"臺台灣湾"}`, each character followed by its folded form,
 ///   for the characters whose folded form the site uses (see `CharacterVariants`).
@@ -162,7 +162,7 @@ package struct SearchFiles {
                 ("text", Self.string(Self.prefix(of: section.text, bytes: Self.fragmentTextBytes))),
             ]
             if !section.report.isEmpty {
-                pairs += [("report", Self.string(section.report)), ("reportTitle", Self.string(section.reportTitle))]
+                pairs += [("report", Self.string(section.report)), ("reportLabel", Self.string(section.reportLabel))]
             }
             return Self.object(pairs)
         }

@@ -25,8 +25,8 @@ package struct SearchIndex {
         package var kind: Kind
         /// The report the section belongs to in a library of reports; empty for a one-report site.
         package var report: String
-        /// The title of `report`, which a result shows.
-        package var reportTitle = ""
+        /// What a result says of `report`: its title, meeting and year.
+        package var reportLabel = ""
 
         package init(chapter: String, heading: String, url: String, text: String, kind: Kind = .prose, report: String = "") {
             self.chapter = chapter

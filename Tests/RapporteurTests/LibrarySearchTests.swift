@@ -43,7 +43,9 @@ import Testing
             for (report, range) in zip(reports, ranges) {
                 for section in range {
                     #expect(fragments[section]["report"] as? String == report["id"] as? String, "\(language): section \(section)")
-                    #expect(fragments[section]["reportTitle"] as? String == report["title"] as? String, "\(language): section \(section)")
+                    let label = try #require(fragments[section]["reportLabel"] as? String)
+                    #expect(label.hasPrefix((report["title"] as? String ?? "") + " · "), "\(language): section \(section)")
+                    #expect(label.hasSuffix(" · \(report["year"] as? Int ?? 0)"), "\(language): section \(section): \(label)")
                 }
             }
         }
@@ -70,7 +72,7 @@ import Testing
         #expect(manifest["reports"] == nil)
         #expect(!result.files.contains { $0.path.contains("/search/reports-") })
         let fragments = try Self.fragments(result, "en", manifest: manifest)
-        #expect(fragments.allSatisfy { $0["report"] == nil && $0["reportTitle"] == nil })
+        #expect(fragments.allSatisfy { $0["report"] == nil && $0["reportLabel"] == nil })
     }
 
     @Test func theReportsFileIsWrittenAsTheFiltersReadIt() throws {

@@ -36,9 +36,10 @@ extension Build {
                     let title = build.config.title.text(in: language.code, fallback: build.config.languageCodes)
                     // A search that finds nothing in a library lists the newest reports.
                     if chapters.count < Self.reportsInSearchHelp { chapters.append((title, urls.home(language))) }
+                    let label = resultLabel(report, title: title, in: language)
                     for section in first..<search.sections.count {
                         search.sections[section].report = report
-                        search.sections[section].reportTitle = title
+                        search.sections[section].reportLabel = label
                     }
                     if let filter = searchFilter(report, title: title, sections: first..<search.sections.count, in: language) {
                         filters.append(filter)
@@ -68,5 +69,13 @@ extension Build {
             seriesName: library.series(series)?.name.text(in: language.code, fallback: config.languageCodes) ?? series,
             year: entry.settings.year, sections: sections
         )
+    }
+
+    /// What a library's search result says of its report: "TITLE · APEC TEL 54 · 2016".
+    private func resultLabel(_ id: String, title: String, in language: Language) -> String {
+        guard let context = library, let entry = context.library.report(id) else { return title }
+        let meeting = entry.settings.meeting
+        let name = context.meeting(MeetingReference(series: meeting.series, number: meeting.number), in: language).name
+        return [title, name, String(entry.settings.year)].joined(separator: " · ")
     }
 }
