@@ -392,10 +392,10 @@
     chapter.className = "search-result-chapter";
     chapter.textContent = entry.chapter;
     item.appendChild(link);
-    if (entry.reportTitle) {
+    if (entry.reportLabel) {
       var report = document.createElement("p");
       report.className = "search-result-report";
-      report.textContent = entry.reportTitle;
+      report.textContent = entry.reportLabel;
       item.appendChild(report);
     }
     item.appendChild(chapter);

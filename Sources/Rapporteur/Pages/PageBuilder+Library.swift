@@ -148,4 +148,22 @@ extension PageBuilder {
         }
         return result
     }
+
+    /// The facts of a library report that states none: its meeting's name, dates, venue and host.
+    func meetingFacts(_ language: Language) -> [[String: String]] {
+        guard let context = build.library, let id = urls.report, let entry = context.library.report(id) else { return [] }
+        let meeting = entry.settings.meeting
+        let codes = context.library.config.languageCodes
+        let strings = strings(language)
+        let name = context.meeting(MeetingReference(series: meeting.series, number: meeting.number), in: language).name
+        let rows: [(String?, String?)] = [
+            (strings["colophonMeeting"], name), (strings["libraryDates"], meeting.dates.map(ValueFormatter(language: language).dateRange)),
+            (strings["libraryVenue"], meeting.venue?.text(in: language.code, fallback: codes)),
+            (strings["libraryHost"], meeting.host?.text(in: language.code, fallback: codes)),
+        ]
+        return rows.compactMap { label, value in
+            guard let label, let value, !value.isEmpty else { return nil }
+            return ["label": label, "value": value]
+        }
+    }
 }

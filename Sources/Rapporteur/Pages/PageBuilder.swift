@@ -286,9 +286,12 @@ private extension PageBuilder {
         if let summary = project.summaries[language.code] {
             context["summary"] = ["title": summary.title, "body": ContentHTML(html: summaryHTML(summary, log: &log))]
         }
-        context["facts"] = config.facts.map { fact in
+        var facts = config.facts.map { fact in
             ["label": fact.label.text(in: language.code, fallback: languages), "value": fact.display(in: language, fallback: languages)]
         }
+        if facts.isEmpty { facts = meetingFacts(language) }
+        context["facts"] = facts
+        context["hasFacts"] = !facts.isEmpty
         // Titles that carry the report's own numbers need no list numbers of their own.
         context["chaptersNumbered"] = (project.chapters[language.code] ?? []).contains { $0.titleNumber != nil }
         context["chapters"] = (project.chapters[language.code] ?? []).map { chapter in
