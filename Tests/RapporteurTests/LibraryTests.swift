@@ -142,8 +142,18 @@ import Testing
         let page = try #require(update.files.first { $0.path == "en/tel61-sample/summary/index.html" })
         #expect(String(decoding: page.data, as: UTF8.self).contains("The plenary, edited, approved"))
         #expect(update.files.allSatisfy { $0.path.contains("tel61-sample/") }, "\(update.files.map(\.path))")
+        #expect(update.files.count < 10, "the chapter's page and what lists it, not the whole report: \(update.files.map(\.path))")
         let search = try #require(update.deferred.first { $0.path == "en/search/" })
         #expect(search.files.contains { String(decoding: $0.data, as: UTF8.self).contains("The plenary, edited, approved") })
+
+        // A table of the report: that report's pages and files are built again, no other's.
+        let table = "content/reports/tel61-sample/tables/glossary.yaml"
+        try project.replace(table, "Digital Society Steering Group}", with: "Digital Society Steering Group (edited)}")
+        let tableUpdate = try site.update(changed: [table])
+        #expect(!tableUpdate.isComplete)
+        #expect(tableUpdate.files.allSatisfy { $0.path.contains("tel61-sample/") }, "\(tableUpdate.files.map(\.path))")
+        let glossary = try #require(tableUpdate.files.first { $0.path == "en/tel61-sample/tables/glossary/index.html" })
+        #expect(String(decoding: glossary.data, as: UTF8.self).contains("Digital Society Steering Group (edited)"))
 
         // A heading id another report links to: the whole library is built again, and its link fails.
         try project.replace(file, "{#decisions}", with: "{#decided}")

@@ -53,23 +53,17 @@ extension LiveSite {
         if !log.hasErrors { LinkChecker(paths: state.paths, ids: ids, basePath: build.urls.basePath).check(output.pages, log: &log) }
         if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
 
-        var reports = library.reports
-        reports[position] = build
-        var indexes = library.indexes
-        indexes[position] = index
-        let rebuilt = LibraryBuild(project: library.project, site: library.site, reports: reports, indexes: indexes)
         let folder = report.folder + "/"
         var kept = DiagnosticLog()
         kept.append(contentsOf: state.warnings.filter { !($0.location?.file ?? "").hasPrefix(folder) })
         kept.append(contentsOf: log.diagnostics.filter { $0.severity == .warning })
-        var next = state
-        next.library = rebuilt
+        var next = state.replacing(Scope(build: build, index: index, position: position))
         next.pages = pages
         next.ids = ids
         next.warnings = kept.sorted
         self.state = next
         return SiteUpdate(
-            isComplete: false, files: output.files, deferred: Self.searchIndexes(library.site, rebuilt.resolved), warnings: next.warnings,
+            isComplete: false, files: output.files, deferred: Self.searchIndexes(next), warnings: next.warnings,
             pagesPerLanguage: state.pagesPerLanguage)
     }
 

@@ -47,7 +47,9 @@ public final class LiveSite: @unchecked Sendable {
         let changes = changed.map { $0.union(pending) }
         do {
             let update: SiteUpdate
-            if let state, let changes, let chapters = editedChapters(changes, in: state), let incremental = try rebuild(chapters, state) {
+            if let state, let changes, let edit = editedChapters(changes, in: state),
+                let incremental = try rebuild(edit.chapters, in: edit.scope, state)
+            {
                 update = incremental
             } else if let state, let changes, let library = state.library, let report = editedReport(changes, in: library),
                 let incremental = try rebuild(report, in: library, state)
@@ -139,41 +141,49 @@ private extension LiveSite {
             pagesPerLanguage: output.pagesPerLanguage)
     }
 
-    /// The changed chapters as (language, file name), or nil when something else changed.
-    func editedChapters(_ changes: Set<String>, in state: State) -> [(Language, String)]? {
+    /// The changed chapters as (language, file name) and the report they are in, or nil when
+    /// something else changed.
+    func editedChapters(_ changes: Set<String>, in state: State) -> (scope: Scope, chapters: [(Language, String)])? {
+        var scope: Scope?
         var chapters: [(Language, String)] = []
         for path in changes.sorted() {
             // A file that is gone and was never a source is a tool's temporary file (`sed -i`, editors).
             if !state.sources.contains(path), !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) { continue }
-            let parts = path.split(separator: "/").map(String.init)
-            guard parts.count == 3, parts[0] == "content", parts[2].hasSuffix(".md"),
-                let language = state.build.config.languages.first(where: { $0.code == parts[1] }),
-                state.index[language.code]?[parts[2]] != nil
+            guard let found = state.scopes.first(where: { path.hasPrefix($0.build.project.report.folder + "/") }),
+                scope == nil || scope?.position == found.position
             else { return nil }
-            chapters.append((language, parts[2]))
+            let parts = path.dropFirst(found.build.project.report.folder.count + 1).split(separator: "/").map(String.init)
+            guard parts.count == 2, parts[1].hasSuffix(".md"),
+                let language = found.build.config.languages.first(where: { $0.code == parts[0] }),
+                found.index[language.code]?[parts[1]] != nil
+            else { return nil }
+            scope = found
+            chapters.append((language, parts[1]))
         }
-        return chapters
+        return scope.map { ($0, chapters) }
     }
 
-    /// Rebuilds what depends on the edited chapters; nil when the edit needs a whole build.
-    func rebuild(_ edited: [(Language, String)], _ state: State) throws(SiteError) -> SiteUpdate? {
+    /// Rebuilds what depends on the edited chapters of `scope`; nil when the edit needs a whole build.
+    func rebuild(_ edited: [(Language, String)], in scope: Scope, _ state: State) throws(SiteError) -> SiteUpdate? {
         var log = DiagnosticLog()
-        var project = state.build.project
+        var project = scope.build.project
         var relisted: Set<String> = []
         for (language, fileName) in edited {
-            let file = "content/\(language.code)/\(fileName)"
+            let file = project.report.path("\(language.code)/\(fileName)")
             guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else { return nil }
             let text = try SourceFile.read(root.appendingPathComponent(file), as: file)
             let chapter = try Chapter.load(text: text, file: file, fileName: fileName, language: language)
-            guard let old = state.index[language.code]?[fileName]?.chapter, chapter.slug == old.slug, !chapter.isDraft else { return nil }
+            guard let old = scope.index[language.code]?[fileName]?.chapter, chapter.slug == old.slug, !chapter.isDraft else { return nil }
             if chapter.title != old.title || chapter.description != old.description || chapter.numbering != old.numbering {
                 relisted.insert(language.code)
             }
             project = project.replacing(chapter)
         }
-        let build = Build(project: project, integrity: .off)
-        let (index, redone, moved) = build.reexpand(edited, previous: state.index, log: &log)
-        guard !citesChangedSections(project, before: state.index, after: index, urls: build.urls) else { return nil }
+        let build = Build(project: project, integrity: .off, urls: scope.build.urls, library: scope.build.library)
+        let (index, redone, moved) = build.reexpand(edited, previous: scope.index, log: &log)
+        guard !citesChangedSections(project, before: scope.index, after: index, urls: build.urls) else { return nil }
+        // Other reports of a library may link to the ids that moved: the library's rebuild checks them.
+        guard scope.position == nil || moved.isEmpty else { return nil }
         build.checkTableSources(index, log: &log)
 
         let pages = PageBuilder(build: build, index: index)
@@ -201,7 +211,7 @@ private extension LiveSite {
         }
         // The glossary page names the chapter and section of each row's source.
         let renamed = redone.contains { language, fileName in
-            let (old, new) = (state.index[language.code]?[fileName], index[language.code]?[fileName])
+            let (old, new) = (scope.index[language.code]?[fileName], index[language.code]?[fileName])
             return old?.chapter.title != new?.chapter.title || old?.outline.map(\.text) != new?.outline.map(\.text)
         }
         if renamed, let glossary = project.table(named: build.config.glossary.table) {
@@ -230,22 +240,29 @@ private extension LiveSite {
         if !log.hasErrors { LinkChecker(paths: state.paths, ids: ids, basePath: build.urls.basePath).check(output.pages, log: &log) }
         if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
 
-        let files = Set(redone.map { "content/\($0.0.code)/\($0.1)" })
+        let files = Set(redone.map { project.report.path("\($0.0.code)/\($0.1)") })
         var kept = DiagnosticLog()
         kept.append(contentsOf: state.warnings.filter { !files.contains($0.location?.file ?? "") })
         kept.append(contentsOf: log.diagnostics.filter { $0.severity == .warning })
-        let warnings = kept.sorted
-        self.state = State(
-            build: build, index: index, pages: allPages, ids: ids, paths: state.paths, sources: state.sources, warnings: warnings,
-            pagesPerLanguage: state.pagesPerLanguage)
+        var next = state.replacing(Scope(build: build, index: index, position: scope.position))
+        next.pages = allPages
+        next.ids = ids
+        next.warnings = kept.sorted
+        self.state = next
         return SiteUpdate(
-            isComplete: false, files: output.files, deferred: Self.searchIndexes(build, [(build, index)]), warnings: warnings,
+            isComplete: false, files: output.files, deferred: Self.searchIndexes(next), warnings: next.warnings,
             pagesPerLanguage: state.pagesPerLanguage)
     }
 
 }
 
 extension LiveSite {
+    /// The search folders of the site kept in `state`.
+    static func searchIndexes(_ state: State) -> [DeferredFolder] {
+        let site = state.library?.site ?? state.build
+        return searchIndexes(site, state.scopes.map { ($0.build, $0.index) })
+    }
+
     /// The search folders of `reports`, their files made together the first time one of them is asked for.
     static func searchIndexes(_ build: Build, _ reports: [(build: Build, index: [String: [String: ExpandedChapter]])]) -> [DeferredFolder] {
         let all = DeferredFiles { build.searchIndexFiles(reports) }
@@ -286,7 +303,9 @@ extension Build {
     func reexpand(_ edited: [(Language, String)], previous: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) -> (
         index: [String: [String: ExpandedChapter]], redone: [(Language, String)], moved: [(Language, String)]
     ) {
-        let pipeline = ChapterPipeline(project: project, urls: urls, index: previous)
+        var made = ChapterPipeline(project: project, urls: urls, index: previous)
+        made.library = library
+        let pipeline = made
         let defaultCode = config.originalLanguage.code
         var index = previous
         var redone: [(Language, String)] = []
