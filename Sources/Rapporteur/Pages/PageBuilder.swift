@@ -20,9 +20,7 @@ struct PageBuilder {
     init(build: Build, index: [String: [String: ExpandedChapter]]) {
         self.build = build
         self.index = index
-        var pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index)
-        pipeline.library = build.library
-        self.pipeline = pipeline
+        pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index, library: build.library)
     }
 
     var project: Project { build.project }
