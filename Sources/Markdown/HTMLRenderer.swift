@@ -13,13 +13,25 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// The HTML of `blocks`.
-    public func render(_ blocks: [Block]) -> String {
+    public func render(_ blocks: [Block]) -> String { renderMarkingHeadingLinks(blocks).html }
+
+    /// The HTML of `blocks` and where in it each heading's link to itself is, so that one walk
+    /// gives a page's HTML and, without the links, the print edition's.
+    public func renderMarkingHeadingLinks(_ blocks: [Block]) -> HeadingLinkedHTML {
         var output = ""
         output.reserveCapacity(4096)
+        var headingLinks: [Range<Int>] = []
         // Whether the paragraphs at each open level are a tight list item's; nothing open is not.
         var tight: [Bool] = []
-        Walker.walk(blocks) { write($0, tight: &tight, into: &output) }
-        return output
+        Walker.walk(blocks) { event in
+            if case .exitBlock(.heading(_, _, let id?, _)) = event, let headingLinkLabel {
+                let start = output.utf8.count
+                writeHeadingLink(to: id, label: headingLinkLabel, into: &output)
+                headingLinks.append(start..<output.utf8.count)
+            }
+            return write(event, tight: &tight, into: &output)
+        }
+        return HeadingLinkedHTML(html: output, headingLinks: headingLinks)
     }
 
     /// What stands in the page for raw HTML that is not allowed, as cmark writes it.
@@ -106,15 +118,8 @@ private extension HTMLRenderer {
         switch block {
         case .paragraph:
             if !tight { output += "</p>\n" }
-        case .heading(let level, _, let id, _):
-            if let id, let headingLinkLabel {
-                // As written, like the id itself (and the contents' links): `#我國`, not `#%E6%88%91%E5%9C%8B`.
-                output += "<a class=\"heading-link\" href=\"#"
-                HTML.escape(id, into: &output)
-                output += "\" aria-label=\""
-                HTML.escape(headingLinkLabel, into: &output)
-                output += "\">#</a>"
-            }
+        case .heading(let level, _, _, _):
+            // The heading's link to itself is written before, by `renderMarkingHeadingLinks`.
             output += "</h\(level)>\n"
         case .blockQuote:
             newLine(&output)
@@ -124,6 +129,12 @@ private extension HTMLRenderer {
         case .codeBlock, .htmlBlock, .thematicBreak, .generated:
             break
         }
+    }
+
+    /// A heading's link to itself. As written, like the id itself (and the contents' links):
+    /// `#我國`, not `#%E6%88%91%E5%9C%8B`.
+    func writeHeadingLink(to id: String, label: String, into output: inout String) {
+        output += "<a class=\"heading-link\" href=\"#\(HTML.escape(id))\" aria-label=\"\(HTML.escape(label))\">#</a>"
     }
 
     /// Ends the current line unless the output is empty or at the start of a line (cmark's `cr`).

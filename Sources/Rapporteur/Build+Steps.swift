@@ -30,11 +30,10 @@ extension Build {
                 outline(chapter, original: originals[chapter.fileName].map { ($0.chapter, $0.outline) })
             }
         }
-        var made = ChapterPipeline(
+        let pipeline = ChapterPipeline(
             project: project, urls: urls,
-            citations: outlined.mapValues { chapters in SectionCitations(chapters.map { ($0.chapter, $0.outline) }, urls: urls) })
-        made.library = library
-        let pipeline = made
+            citations: outlined.mapValues { chapters in SectionCitations(chapters.map { ($0.chapter, $0.outline) }, urls: urls) },
+            library: library)
         var index: [String: [String: ExpandedChapter]] = [:]
         for language in config.languages {
             let expanded = (outlined[language.code] ?? []).parallelMap { chapter in

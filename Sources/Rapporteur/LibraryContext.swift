@@ -7,6 +7,8 @@ struct LibraryContext: Sendable {
     let urls: SiteURLs
     /// The resolved reports by id; empty while they are being resolved.
     var reports: [String: ResolvedReport] = [:]
+    /// The glossary markers of every report's chapters.
+    let glossaries = GlossaryMarkers()
 
     /// A report with its headings' ids, as links from other reports need it.
     struct ResolvedReport: Sendable {

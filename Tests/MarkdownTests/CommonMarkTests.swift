@@ -85,6 +85,24 @@ import Testing
         #expect(HTMLRenderer().render(blocks) == "<h2 id=\"a-b\"><span lang=\"en\">A &amp; B</span></h2>\n<h3>no id</h3>\n")
     }
 
+    @Test func theHeadingLinksMarkedAreWhatARendererWithoutThemLeavesOut() {
+        let blocks: [Block] = [
+            .heading(level: 1, content: [.text("開幕 & <致詞>")], id: "開幕", SourcePosition(line: 1, column: 1)),
+            .paragraph([.text("<a class=\"heading-link\" href=\"#x\">#</a> as text")], SourcePosition(line: 2, column: 1)),
+            .heading(level: 2, content: [.emphasis([.text("a")]), .text("😀")], id: "a-b", SourcePosition(line: 3, column: 1)),
+            .htmlBlock("<h2 id=\"raw\">raw</h2>", SourcePosition(line: 4, column: 1)),
+            .heading(level: 3, content: [.text("no id")], id: nil, SourcePosition(line: 5, column: 1)),
+            .heading(level: 6, content: [.text("last")], id: "z", SourcePosition(line: 6, column: 1)),
+        ]
+        for allowsRawHTML in [false, true] {
+            let linked = HTMLRenderer(allowsRawHTML: allowsRawHTML, headingLinkLabel: "本節連結").renderMarkingHeadingLinks(blocks)
+            #expect(linked.headingLinks.count == 3)
+            #expect(linked.html == HTMLRenderer(allowsRawHTML: allowsRawHTML, headingLinkLabel: "本節連結").render(blocks))
+            #expect(linked.withoutHeadingLinks == HTMLRenderer(allowsRawHTML: allowsRawHTML).render(blocks))
+        }
+        #expect(HTMLRenderer().renderMarkingHeadingLinks(blocks).headingLinks.isEmpty)
+    }
+
     @Test func urlsArePercentEncodedAsCmarkDoes() throws {
         #expect(
             try html("<http://example.com?find=\\*>") == "<p><a href=\"http://example.com?find=%5C*\">http://example.com?find=\\*</a></p>\n"

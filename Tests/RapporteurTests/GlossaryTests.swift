@@ -98,6 +98,24 @@ import Testing
             ])
     }
 
+    @Test func reportsShareAMarkerOnlyForTheSameTermsAndFormat() {
+        let markers = GlossaryMarkers()
+        let cafe = [GlossaryMarker.Term(acronym: "CR", expansion: "Café Rules")]
+        let text = [Self.paragraph(.text("A CR"))]
+        let marked = { (marker: GlossaryMarker) in marker.mark(text) }
+        #expect(
+            marked(markers.marker(terms: cafe, expansionFormat: " ({expansion})"))
+                == marked(GlossaryMarker(terms: cafe, expansionFormat: " ({expansion})")))
+        // Another glossary, or the same in another language's format, is marked as its own.
+        let other = [GlossaryMarker.Term(acronym: "CR", expansion: "Code Review")]
+        #expect(
+            marked(markers.marker(terms: other, expansionFormat: " ({expansion})"))
+                == [Self.paragraph(.text("A "), .abbreviation("CR", title: "Code Review"), .text(" (Code Review)"))])
+        #expect(
+            marked(markers.marker(terms: cafe, expansionFormat: "（{expansion}）"))
+                == [Self.paragraph(.text("A "), .abbreviation("CR", title: "Café Rules"), .text("（Café Rules）"))])
+    }
+
     @Test func anExpansionSpelledOutInAnotherCanonicalFormIsFound() {
         let marker = GlossaryMarker(terms: [.init(acronym: "CR", expansion: "Café Rules")], expansionFormat: " ({expansion})")
         // Decomposed é in the text, precomposed in the glossary; then an ASCII text that does not spell it out.

@@ -128,6 +128,28 @@ import Testing
         #expect(anchors.rewrite("<div id=\"table-funding\"><a href=\"#x\">", chapter: nil) == "<div id=\"table-funding\"><a href=\"#x\">")
     }
 
+    @Test func anchorsOnBytesAreAnchorsBySplitting() {
+        let urls = SiteURLs(baseURL: "https://example.org/tel53/", basePath: "/tel53/")
+        let anchors = PrintAnchors(
+            language: Language(code: "en", name: "English"), urls: urls, chapterSlugs: ["plenary", "dsg"], tableNames: ["funding"],
+            relativeRoot: "../../")
+        // HTML as the renderer and templates write it, and what raw HTML may add: values without
+        // a name, names without a space before them, unclosed values, other names and cases.
+        let pieces = [
+            "\"", "=", " ", "  ", "\n", "\r\n", "\t", "<h2", "<a", ">", "</a>", " id=", "id=", " for=", " headers=", " aria-labelledby=",
+            " aria-describedby=", " href=", " src=", " ID=", " data-id=", " xid=", " 臺id=", "臺灣", "&quot;", "x", "a b", "#", "#x",
+            "/tel53/", "/tel53/en/dsg/", "/tel53/en/dsg/#items", "/tel53/en/tables/funding/", "/tel53/zh-hant/dsg/", "/other/",
+            "https://apec.org/", "😀", "-", "é",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let html = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for slug in ["plenary", nil] {
+                #expect(anchors.rewrite(html, chapter: slug) == anchors.rewriteBySplitting(html, chapter: slug), "\(html)")
+            }
+        }
+    }
+
     @Test func theRunningTitleIsEscapedForCSSInsideStyle() {
         #expect(PageBuilder.cssString("a\"b\\c</style>") == "a\\22 b\\5c c\\3c /style\\3e ")
     }

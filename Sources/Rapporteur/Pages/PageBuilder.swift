@@ -14,13 +14,13 @@ struct PageBuilder {
     /// What chapters may link to by the site's own addresses: made from `jobs()` the first time
     /// a chapter has such a link, so that a rebuild in `serve` does not list the whole site.
     private let siteFiles = Once<SiteFiles>()
+    /// The chapters' bodies, rendered once for their pages and the print editions.
+    private let bodies = ChapterBodies()
 
     init(build: Build, index: [String: [String: ExpandedChapter]]) {
         self.build = build
         self.index = index
-        var pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index)
-        pipeline.library = build.library
-        self.pipeline = pipeline
+        pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index, library: build.library)
     }
 
     var project: Project { build.project }
@@ -151,12 +151,25 @@ struct PageBuilder {
         return OutputFile(path: outputPath, text: html)
     }
 
+    /// A chapter's body for its page and, without the heading links, its language's print edition:
+    /// rendered once when the language has a print edition.
+    func chapterBody(_ expanded: ExpandedChapter) -> ChapterBodies.Body {
+        let chapter = expanded.chapter
+        let make = { [self] () -> ChapterBodies.Body in
+            var log = DiagnosticLog()
+            let html = bodyHTML(expanded, index: index, headingLinks: true, log: &log)
+            return ChapterBodies.Body(html: html, diagnostics: log.diagnostics)
+        }
+        guard project.hasPrintEdition(chapter.language) else { return make() }
+        return bodies.body(language: chapter.language.code, fileName: chapter.fileName, make: make)
+    }
+
     /// A chapter's HTML, its links resolved against `index`, its headings with links to
     /// themselves where the page has the script that copies them.
     func bodyHTML(
-        _ expanded: ExpandedChapter, index linkIndex: [String: [String: ExpandedChapter]], headingLinks: Bool = true,
+        _ expanded: ExpandedChapter, index linkIndex: [String: [String: ExpandedChapter]], headingLinks: Bool,
         log: inout DiagnosticLog
-    ) -> String {
+    ) -> HeadingLinkedHTML {
         let rewriter = LinkRewriter(
             chapter: expanded.chapter, index: linkIndex, project: project, urls: urls,
             siteFiles: { [self] in
@@ -165,7 +178,7 @@ struct PageBuilder {
         let language = expanded.chapter.language.code
         let blocks = LanguageParts(language: language, siteLanguages: languages).mark(rewriter.rewrite(expanded.blocks, log: &log))
         let headingLink = headingLinks ? project.templates.strings[language]?["headingLink"] : nil
-        return HTMLRenderer(allowsRawHTML: config.allowsRawHTML, headingLinkLabel: headingLink).render(blocks)
+        return HTMLRenderer(allowsRawHTML: config.allowsRawHTML, headingLinkLabel: headingLink).renderMarkingHeadingLinks(blocks)
     }
 
     /// Every indexable page (all but the 404 page) with its alternates, for the sitemap.
@@ -312,7 +325,9 @@ private extension PageBuilder {
         let neighbours = (position > 0 ? chapters[position - 1] : nil, position + 1 < chapters.count ? chapters[position + 1] : nil)
         var context = layoutContext(page, language: chapter.language, title: chapter.title, description: chapter.description)
         if let number = chapter.titleNumber { context["sectionNumber"] = number + NumberingScheme.separator(after: number) }
-        context["body"] = ContentHTML(html: bodyHTML(expanded, index: index, log: &log))
+        let body = chapterBody(expanded)
+        log.append(contentsOf: body.diagnostics)
+        context["body"] = ContentHTML(html: body.html.html)
         let parts = LanguageParts(language: chapter.language.code, siteLanguages: languages)
         context["toc"] = expanded.outline.filter { $0.level <= 3 }.map { entry in
             ["id": entry.id, "text": entry.numberedText, "html": ContentHTML(html: parts.html(entry.numberedText)), "sub": entry.level > 2]
@@ -348,7 +363,7 @@ private extension PageBuilder {
         let expanded = pipeline.expand(summary, outlined: (outlined.blocks, outlined.outline), log: &log)
         var withSummary = index
         withSummary[summary.language.code, default: [:]][summary.fileName] = expanded
-        return bodyHTML(expanded, index: withSummary, headingLinks: false, log: &log)
+        return bodyHTML(expanded, index: withSummary, headingLinks: false, log: &log).html
     }
 
     /// The glossary page's data when `table` is the site's glossary.

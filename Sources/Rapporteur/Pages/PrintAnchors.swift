@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// Makes a chapter's or table's HTML fit on the print edition, where the whole report is one page:
@@ -25,8 +26,37 @@ struct PrintAnchors {
     static func id(_ id: String, inChapter slug: String) -> String { slug + "-" + id }
 
     /// `html` with its ids and links rewritten; `slug` is the chapter it comes from, or nil for
-    /// a table shown on its own (whose ids stay as they are).
+    /// a table shown on its own (whose ids stay as they are). One pass over the UTF-8 bytes: the
+    /// print edition holds every chapter again (`rewriteBySplitting` is the same on Strings).
     func rewrite(_ html: String, chapter slug: String?) -> String {
+        var html = html
+        return html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + bytes.count / 8)
+            var position = 0
+            // Each turn copies the text up to a value's opening quote, then the value, rewritten
+            // when its attribute is one of the print edition's, and its closing quote.
+            while let open = Self.quote(in: bytes, from: position) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...open]))
+                let close = Self.quote(in: bytes, from: open + 1)
+                let value = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<(close ?? bytes.count)])
+                if let name = Self.attributeName(in: bytes, before: open, from: position) {
+                    rewriteValue(value, of: name, chapter: slug, into: &output)
+                } else {
+                    output.append(contentsOf: value)
+                }
+                guard let close else { return String(decoding: output, as: UTF8.self) }
+                output.append(Self.quoteByte)
+                position = close + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// `rewrite` on Strings: the HTML split at its quotes, each attribute's name read from the
+    /// text before its value. The agreement test holds `rewrite` to it.
+    func rewriteBySplitting(_ html: String, chapter slug: String?) -> String {
         var parts = html.split(separator: "\"", omittingEmptySubsequences: false).map(String.init)
         // Odd parts are attribute values; the part before each ends with its ` name=`.
         for index in stride(from: 1, to: parts.count, by: 2) {
@@ -71,6 +101,75 @@ struct PrintAnchors {
             }
         }
         return urls.absolute(href)
+    }
+
+    /// `value` of the attribute `name` as the print edition has it, appended to `output`.
+    private func rewriteValue(
+        _ value: UnsafeBufferPointer<UInt8>, of name: Attribute, chapter slug: String?, into output: inout [UInt8]
+    ) {
+        switch name {
+        case .id:
+            guard let slug else { return output.append(contentsOf: value) }
+            output.append(contentsOf: slug.utf8)
+            output.append(UInt8(ascii: "-"))
+            output.append(contentsOf: value)
+        case .idList:
+            guard let slug else { return output.append(contentsOf: value) }
+            for (offset, id) in value.split(separator: UInt8(ascii: " ")).enumerated() {
+                if offset > 0 { output.append(UInt8(ascii: " ")) }
+                output.append(contentsOf: slug.utf8)
+                output.append(UInt8(ascii: "-"))
+                output.append(contentsOf: id)
+            }
+        case .href: output.append(contentsOf: link(String(decoding: value, as: UTF8.self), chapter: slug).utf8)
+        case .src:
+            let source = String(decoding: value, as: UTF8.self)
+            guard source.hasPrefix(urls.basePath) else { return output.append(contentsOf: value) }
+            output.append(contentsOf: (relativeRoot + source.dropFirst(urls.basePath.count)).utf8)
+        }
+    }
+
+    /// The attributes whose values the print edition rewrites.
+    private enum Attribute {
+        /// `id`, `for`: one id.
+        case id
+        /// `headers`, `aria-labelledby`, `aria-describedby`: ids separated by spaces.
+        case idList
+        case href, src
+    }
+
+    private static let quoteByte = UInt8(ascii: "\"")
+
+    private static func quote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(quoteByte), bytes.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The attribute whose value opens with the quote at `quote`, when the text since `start`
+    /// (the last value's end) ends with a space, one of the print edition's names and `=`.
+    private static func attributeName(in bytes: UnsafeBufferPointer<UInt8>, before quote: Int, from start: Int) -> Attribute? {
+        let equals = quote - 1
+        guard equals > start, bytes[equals] == UInt8(ascii: "=") else { return nil }
+        var nameStart = equals
+        while nameStart > start, isNameByte(bytes[nameStart - 1]) { nameStart -= 1 }
+        guard nameStart < equals, nameStart > start, isSpace(bytes[nameStart - 1]) else { return nil }
+        switch String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<equals]), as: UTF8.self) {
+        case "id", "for": return .id
+        case "headers", "aria-labelledby", "aria-describedby": return .idList
+        case "href": return .href
+        case "src": return .src
+        default: return nil
+        }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "-")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// `id` for a part ending `… id=`; nil when the part does not end with an attribute name.

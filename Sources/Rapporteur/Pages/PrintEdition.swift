@@ -31,8 +31,7 @@ extension PageBuilder {
             [
                 "slug": expanded.chapter.slug, "title": expanded.chapter.numberedTitle,
                 "body": ContentHTML(
-                    html: anchors.rewrite(
-                        bodyHTML(expanded, index: index, headingLinks: false, log: &ignored), chapter: expanded.chapter.slug)),
+                    html: anchors.rewrite(chapterBody(expanded).html.withoutHeadingLinks, chapter: expanded.chapter.slug)),
             ]
         }
         let glossaryName = config.glossary.table

@@ -32,19 +32,22 @@ struct ChapterPipeline {
     /// Tables rendered so far: a table block renders the same for every chapter of a language.
     private let renderedTables = RenderedTables()
     /// The library of the report, whose meetings `meeting` cells link to.
-    var library: LibraryContext?
+    let library: LibraryContext?
 
     /// A pipeline whose table notes cite the sections of `index`'s chapters.
-    init(project: Project, urls: SiteURLs, index: [String: [String: ExpandedChapter]]) {
-        self.init(project: project, urls: urls, citations: SectionCitations.byLanguage(index, urls: urls))
+    init(project: Project, urls: SiteURLs, index: [String: [String: ExpandedChapter]], library: LibraryContext? = nil) {
+        self.init(project: project, urls: urls, citations: SectionCitations.byLanguage(index, urls: urls), library: library)
     }
 
-    init(project: Project, urls: SiteURLs, citations: [String: SectionCitations]) {
+    init(project: Project, urls: SiteURLs, citations: [String: SectionCitations], library: LibraryContext? = nil) {
         self.project = project
         self.urls = urls
         self.citations = citations
+        self.library = library
         glossaries = Dictionary(
-            uniqueKeysWithValues: project.config.languages.map { ($0.code, GlossaryMarker(project: project, language: $0)) })
+            uniqueKeysWithValues: project.config.languages.map {
+                ($0.code, GlossaryMarker(project: project, language: $0, shared: library?.glossaries))
+            })
     }
 
     /// Replaces ```` ```table NAME ````, ```` ```chart NAME ```` and ```` ```figure ```` blocks, marks the glossary's

@@ -15,7 +15,7 @@ import Model
 /// A cell such as `4K, 8K` names several acronyms with one expansion.
 struct GlossaryMarker {
     /// An acronym and its expansion in the marker's language.
-    struct Term {
+    struct Term: Hashable {
         var acronym: String
         var expansion: String
     }
@@ -64,11 +64,13 @@ struct GlossaryMarker {
     }
 
     /// The site's glossary in `language`; empty when the site has none.
-    init(project: Project, language: Language) {
+    /// Made by `shared` when given, so that the reports of a library that share a glossary share its marker.
+    init(project: Project, language: Language, shared: GlossaryMarkers? = nil) {
         let terms = project.report.glossary(in: language.code, fallback: project.config.languageCodes).flatMap { row in
             row.terms.split(separator: ",").map { Term(acronym: $0.trimmingCharacters(in: .whitespaces), expansion: row.expansion) }
         }
-        self.init(terms: terms, expansionFormat: project.templates.strings[language.code]?["glossaryExpansion"] ?? " ({expansion})")
+        let format = project.templates.strings[language.code]?["glossaryExpansion"] ?? " ({expansion})"
+        self = shared?.marker(terms: terms, expansionFormat: format) ?? GlossaryMarker(terms: terms, expansionFormat: format)
     }
 
     /// `blocks` with the first use of each acronym marked, in document order.
