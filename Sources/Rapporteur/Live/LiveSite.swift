@@ -303,9 +303,7 @@ extension Build {
     func reexpand(_ edited: [(Language, String)], previous: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) -> (
         index: [String: [String: ExpandedChapter]], redone: [(Language, String)], moved: [(Language, String)]
     ) {
-        var made = ChapterPipeline(project: project, urls: urls, index: previous)
-        made.library = library
-        let pipeline = made
+        let pipeline = ChapterPipeline(project: project, urls: urls, index: previous, library: library)
         let defaultCode = config.originalLanguage.code
         var index = previous
         var redone: [(Language, String)] = []
