@@ -43,28 +43,10 @@ extension LiveSite {
         let sink = OutputSink()
         PageBuilder(build: build, index: index).render(into: sink, log: &log)
         sink.put(build.reportFiles(log: &log))
-        let output = sink.collected()
-        var pages = state.pages
-        var ids = state.ids
-        for page in output.pages {
-            pages[page.path] = page
-            ids[page.path] = page.ids
-        }
-        if !log.hasErrors { LinkChecker(paths: state.paths, ids: ids, basePath: build.urls.basePath).check(output.pages, log: &log) }
-        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
-
         let folder = report.folder + "/"
-        var kept = DiagnosticLog()
-        kept.append(contentsOf: state.warnings.filter { !($0.location?.file ?? "").hasPrefix(folder) })
-        kept.append(contentsOf: log.diagnostics.filter { $0.severity == .warning })
-        var next = state.replacing(Scope(build: build, index: index, position: position))
-        next.pages = pages
-        next.ids = ids
-        next.warnings = kept.sorted
-        self.state = next
-        return SiteUpdate(
-            isComplete: false, files: output.files, deferred: Self.searchIndexes(next), warnings: next.warnings,
-            pagesPerLanguage: state.pagesPerLanguage)
+        return try keep(
+            sink.collected(), of: Scope(build: build, index: index, position: position), state, log: &log,
+            redoing: { $0.hasPrefix(folder) })
     }
 
     /// Whether a reloaded report has the chapters (language, file, slug) and tables it had:

@@ -230,28 +230,10 @@ private extension LiveSite {
 
         let sink = OutputSink()
         pages.render(jobs.keys.sorted().compactMap { jobs[$0] }, into: sink, log: &log)
-        let output = sink.collected()
-        var allPages = state.pages
-        var ids = state.ids
-        for page in output.pages {
-            allPages[page.path] = page
-            ids[page.path] = page.ids
-        }
-        if !log.hasErrors { LinkChecker(paths: state.paths, ids: ids, basePath: build.urls.basePath).check(output.pages, log: &log) }
-        if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }
-
         let files = Set(redone.map { project.report.path("\($0.0.code)/\($0.1)") })
-        var kept = DiagnosticLog()
-        kept.append(contentsOf: state.warnings.filter { !files.contains($0.location?.file ?? "") })
-        kept.append(contentsOf: log.diagnostics.filter { $0.severity == .warning })
-        var next = state.replacing(Scope(build: build, index: index, position: scope.position))
-        next.pages = allPages
-        next.ids = ids
-        next.warnings = kept.sorted
-        self.state = next
-        return SiteUpdate(
-            isComplete: false, files: output.files, deferred: Self.searchIndexes(next), warnings: next.warnings,
-            pagesPerLanguage: state.pagesPerLanguage)
+        return try keep(
+            sink.collected(), of: Scope(build: build, index: index, position: scope.position), state, log: &log,
+            redoing: { files.contains($0) })
     }
 
 }
