@@ -52,7 +52,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmark"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RapporteurTests",
-            dependencies: ["Support", "Markdown", "Model", "Search", "Integrity", "Rapporteur", "RapporteurCLI"]
+            dependencies: ["Support", "Markdown", "Model", "Search", "Integrity", "Rapporteur", "RapporteurCLI"],
+            // The golden files are read from the source tree (SnapshotTests), not bundled.
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "PreviewTests", dependencies: ["Support", "Preview", "Rapporteur"]),
     ]
