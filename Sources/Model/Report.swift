@@ -72,6 +72,14 @@ extension Report {
             languages: config.languageCodes, log: &log)
         for extra in extraTables {
             if let own = tables.firstIndex(where: { $0.name == extra.name }) {
+                // Rows hold their values by column position: they add up only over the same columns.
+                guard tables[own].columns.map(\.id) == extra.columns.map(\.id), tables[own].columns.map(\.type) == extra.columns.map(\.type)
+                else {
+                    log.error(
+                        "this table adds rows to \(extra.file), so it needs its columns (\(extra.columns.map(\.id).joined(separator: ", "))), in that order",
+                        at: SourceLocation(file: tables[own].file))
+                    continue
+                }
                 tables[own].rows = extra.rows + tables[own].rows
             } else {
                 tables.append(extra)

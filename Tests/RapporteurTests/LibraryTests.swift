@@ -196,4 +196,15 @@ import Testing
         let error = try #require(throws: SiteError.self) { try project.build() }
         #expect(error.description.contains("original 'en': the report has no content/reports/forum3-sample/en/ folder"), "\(error)")
     }
+
+    @Test func aReportsGlossaryMustHaveTheSiteGlossarysColumns() throws {
+        let project = try TestProject(fixture: "library")
+        let file = "content/reports/tel61-sample/tables/glossary.yaml"
+        try project.replace(file, "- id: notes", with: "- id: remarks")
+        let error = try #require(throws: SiteError.self) { try project.build() }
+        #expect(
+            error.description.contains(
+                "\(file): error: this table adds rows to content/glossary.yaml, so it needs its columns (acronym, expansion, notes)"),
+            "\(error)")
+    }
 }
