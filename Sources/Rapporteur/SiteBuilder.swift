@@ -45,11 +45,14 @@ public enum SiteBuilder {
             timings: timings.phases,
             workTimings: timings.work,
             // The PDF is of a one-report site; a library's reports are printed from their print editions.
-            printEditions: run.builds.count == 1 && run.builds[0].library == nil
-                ? run.builds[0].config.languages.filter(run.builds[0].project.hasPrintEdition).map { language in
-                    let urls = run.builds[0].urls
-                    return (language.code, urls.outputFile(of: urls.printEdition(language)), urls.outputFile(of: urls.pdf(language)))
-                } : [])
+            printEditions: run.builds.first { $0.library == nil }.map(printEditions) ?? [])
+    }
+}
+
+/// The print editions of a one-report site and where its PDFs go, for `rapporteur pdf`.
+private func printEditions(_ build: Build) -> [(language: String, page: String, pdf: String)] {
+    build.config.languages.filter(build.project.hasPrintEdition).map { language in
+        (language.code, build.urls.outputFile(of: build.urls.printEdition(language)), build.urls.outputFile(of: build.urls.pdf(language)))
     }
 }
 

@@ -2,11 +2,9 @@ import Foundation
 import Model
 import Support
 
-/// The files under `content/figures/`, which figures show with `image:` and the build copies to
-/// `figures/`, with the size each one's header gives (read once per build).
+/// The files under a report's `figures/` (`content/figures/`), which figures show with `image:`
+/// and the build copies to `figures/`, with the size each one's header gives (read once per build).
 struct FigureImages: Sendable {
-    static let folder = "content/figures"
-
     /// The figures folder of the report whose sources are in `folder`.
     static func folder(of report: Report) -> String { report.path("figures") }
 
@@ -17,8 +15,8 @@ struct FigureImages: Sendable {
 
     static let none = FigureImages(paths: [], sizes: [:])
 
-    /// Lists `content/figures/` of the project at `root` (a missing folder is no figures) and reads each image's size.
-    static func load(root: URL, folder path: String = Self.folder, log: inout DiagnosticLog) -> FigureImages {
+    /// Lists the figures folder `path` of the project at `root` (a missing folder is no figures) and reads each image's size.
+    static func load(root: URL, folder path: String, log: inout DiagnosticLog) -> FigureImages {
         let folder = root.appendingPathComponent(path)
         let listing = FileTree.files(under: folder, within: root)
         listing.logRefusedLinks(in: path, log: &log)

@@ -38,7 +38,7 @@ extension PageBuilder {
     }
 
     func libraryContext(_ job: Job, page: Page) -> (template: String, context: [String: Any]) {
-        guard let library = build.library?.library else { return ("library", [:]) }
+        guard let library = build.library?.library else { preconditionFailure("library pages without a library") }
         let codes = config.languageCodes
         switch job {
         case .libraryHome(let language):
@@ -79,7 +79,7 @@ extension PageBuilder {
             }
             return ("library-series", context)
         default:
-            return ("library", [:])
+            preconditionFailure("not a page of the library: \(job)")
         }
     }
 
@@ -113,16 +113,11 @@ extension PageBuilder {
             of: "{count}", with: ValueFormatter(language: language).number(Decimal(count)))
     }
 
-    /// What every page of a library says of it: its title and home (`library`), and on a
-    /// report's home, the report's meeting and the reports on the meetings before and after it.
-    func libraryLayoutContext(_ language: Language) -> [String: Any] {
-        guard let context = build.library, build.isLibraryReport else { return [:] }
+    /// The library a report's page belongs to, as its header links it; nil outside a library's report.
+    func libraryLink(_ language: Language) -> [String: String]? {
+        guard let context = build.library, build.isLibraryReport else { return nil }
         let codes = context.library.config.languageCodes
-        return [
-            "library": [
-                "title": context.library.config.title.text(in: language.code, fallback: codes), "href": context.urls.siteHome(language),
-            ]
-        ]
+        return ["title": context.library.config.title.text(in: language.code, fallback: codes), "href": context.urls.siteHome(language)]
     }
 
     /// A report's meeting, with links to its series and to the reports on the meetings before and after.

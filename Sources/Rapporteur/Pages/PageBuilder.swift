@@ -238,7 +238,7 @@ extension PageBuilder {
             entry["missing"] = (project.templates.strings[other.code] ?? [:])["translationMissing"] ?? ""
             return entry
         }
-        return [
+        var context: [String: Any] = [
             "lang": language.code,
             "t": strings,
             "site": [
@@ -257,7 +257,9 @@ extension PageBuilder {
             "switch": switches,
             "assets": urls.asset(""),
             "search": urls.search(language),
-        ].merging(libraryLayoutContext(language)) { _, new in new }
+        ]
+        context["library"] = libraryLink(language)
+        return context
     }
 }
 

@@ -16,5 +16,5 @@ extension SiteURLs {
     func feed(_ language: Language) -> String { siteHome(language) + "feed.xml" }
 
     /// Names a report may not take: the library's own pages in each language.
-    static let libraryFolders: Set<String> = ["search", "meetings", "years", "tables", "print"]
+    static let libraryFolders: Set<String> = ["search", "meetings", "years"]
 }
