@@ -18,14 +18,6 @@ import Testing
         let context = table.chartContext(
             0, in: language, languages: project.config.languageCodes, id: "chart", strings: project.templates.strings[languageCode] ?? [:])
         let actual = try #require((context["svg"] as? ContentHTML)?.html) + "\n"
-        let name = "chart_\(table.name)_\(languageCode.lowercased()).svg"
-        let snapshot = TestProject.repository.appendingPathComponent("Tests/RapporteurTests/Snapshots/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try Data(actual.utf8).write(to: snapshot)
-            Issue.record("recorded \(name); run again without RECORD_SNAPSHOTS")
-            return
-        }
-        let expected = try String(contentsOf: snapshot, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its snapshot; if the change is intended, re-record with RECORD_SNAPSHOTS=1")
+        try Snapshot.expect(actual, named: "chart_\(table.name)_\(languageCode.lowercased()).svg")
     }
 }

@@ -13,14 +13,6 @@ import Testing
     func pageMatchesItsSnapshot(_ path: String) throws {
         let result = try TestProject().build()
         let actual = try result.text(path)
-        let name = path.replacingOccurrences(of: "/", with: "_")
-        let snapshot = TestProject.repository.appendingPathComponent("Tests/RapporteurTests/Snapshots/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try Data(actual.utf8).write(to: snapshot)
-            Issue.record("recorded \(name); run again without RECORD_SNAPSHOTS")
-            return
-        }
-        let expected = try String(contentsOf: snapshot, encoding: .utf8)
-        #expect(actual == expected, "\(path) differs from Snapshots/\(name); if the change is intended, re-record with RECORD_SNAPSHOTS=1")
+        try Snapshot.expect(actual, named: path.replacingOccurrences(of: "/", with: "_"))
     }
 }
