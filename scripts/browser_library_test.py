@@ -18,18 +18,15 @@ the artefacts folder. Exits 1 when a check fails, 2 when the browser, the build 
 be found.
 """
 
-import argparse
-import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import urllib.parse
 
 from browser_nav_test import PHONE_390, NavigationChecks, axe_source
-from browser_test import DESKTOP, LANGUAGES, Browser, BrowserError, serve
+from browser_test import DESKTOP, LANGUAGES, BrowserError, command_line, run, served
 
 FIXTURE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Tests", "Fixtures", "sites", "library")
 # The fixture's baseURL is https://example.org/library/: its pages link to /library/...
@@ -41,13 +38,11 @@ FILTERED_REPORT = "tel60-sample"
 QUERIES = {"en": "plenary", "zh-hant": "大會"}
 
 
-@contextlib.contextmanager
 def built_library(binary, chromium):
     """Builds a copy of the fixture library, serves the folder above its output so that the
     pages' /library/ addresses resolve, and yields (browser, base URL, output folder)."""
-    work = tempfile.mkdtemp(prefix="rapporteur-library-")
-    server = browser = None
-    try:
+
+    def make(work):
         project = os.path.join(work, "project")
         shutil.copytree(FIXTURE, project)
         root = os.path.join(work, "root")
@@ -58,15 +53,9 @@ def built_library(binary, chromium):
         if completed.returncode != 0:
             sys.stderr.write(completed.stdout + completed.stderr)
             raise BrowserError(f"the library's build failed (exit {completed.returncode})")
-        server = serve(root)
-        browser = Browser(chromium, os.path.join(work, "profile"))
-        yield browser, f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}", output
-    finally:
-        if browser:
-            browser.close()
-        if server:
-            server.shutdown()
-        shutil.rmtree(work, ignore_errors=True)
+        return root, BASE_PATH, output
+
+    return served(chromium, "rapporteur-library-", make)
 
 
 class LibraryChecks(NavigationChecks):
@@ -163,14 +152,9 @@ class LibraryChecks(NavigationChecks):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("binary", help="the rapporteur executable (release or debug)")
-    parser.add_argument("--artefacts", default=".build-artefacts/browser", help="folder for the screenshots (default: %(default)s)")
-    parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium", help="the Chromium executable")
-    arguments = parser.parse_args()
+    arguments = command_line(__doc__)
 
-    checks = None
-    try:
+    def checks_made():
         source = axe_source()
         with built_library(arguments.binary, arguments.chromium) as (browser, base, site):
             checks = LibraryChecks(browser, base, site)
@@ -178,13 +162,11 @@ def main():
             for language in LANGUAGES:
                 checks.roster_to_next_report(language)
                 searches.append(checks.search_filter(language))
-            checks.axe(source, [f"/{language}/" for language in LANGUAGES] + searches)
+            checks.axe_pages(source, [f"/{language}/" for language in LANGUAGES] + searches)
             checks.screenshots(os.path.abspath(arguments.artefacts), searches)
-    except (BrowserError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(f"browser library test: {checks.passed} checks passed, {len(checks.failures)} failed")
-    return 1 if checks.failures else 0
+        return checks
+
+    return run("browser library test", checks_made)
 
 
 if __name__ == "__main__":

@@ -16,14 +16,12 @@ Screenshots of a long chapter on a phone and of the glossary at both widths go i
 folder. Exits 1 when a check fails, 2 when the browser, the build or axe-core cannot be found.
 """
 
-import argparse
 import importlib.util
 import json
 import os
-import shutil
 import sys
 
-from browser_test import DESKTOP, LANGUAGES, BrowserError, Checks, built_site
+from browser_test import DESKTOP, LANGUAGES, BrowserError, Checks, built_site, command_line, run
 
 PHONE_390 = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
 LONG_CHAPTER = "economy-reports"
@@ -159,7 +157,7 @@ class NavigationChecks(Checks):
         )
         print(f"ok   {path}: {state['rows']} rows with both expansions, {state['letters']} letters, filter narrows to {shown}")
 
-    def axe(self, source, pages):
+    def axe_pages(self, source, pages):
         """axe-core on each page at both widths, light and dark; every violation printed."""
         runs = 0
         for dark in (False, True):
@@ -172,19 +170,8 @@ class NavigationChecks(Checks):
                         "(r => !r || !new URLSearchParams(location.search).get('q') || r.dataset.done === 'true')"
                         "(document.getElementById('search-results'))"
                     )
-                    self.browser.evaluate(source + "\n;true")
-                    violations = self.browser.evaluate(
-                        """axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
-                             id: v.id, impact: v.impact, help: v.help,
-                             nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + n.failureSummary.split('\\n').slice(1, 2).join(''))})))"""
-                    )
                     runs += 1
-                    where = f"{path} ({name} px, {'dark' if dark else 'light'})"
-                    for violation in violations:
-                        print(f"     axe {where}: {violation['id']} ({violation['impact']}): {violation['help']}")
-                        for node in violation["nodes"]:
-                            print(f"         {node}")
-                    self.expect(not violations, f"axe: {len(violations)} violation(s) on {where}")
+                    self.axe_on_page(source, f"{path} ({name} px, {'dark' if dark else 'light'})")
         self.browser.viewport(DESKTOP)
         print(f"ok   axe-core {self.browser.evaluate('axe.version')}: {runs} runs over {len(pages)} pages")
 
@@ -207,14 +194,9 @@ class NavigationChecks(Checks):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("binary", help="the rapporteur executable (release or debug)")
-    parser.add_argument("--artefacts", default=".build-artefacts/browser", help="folder for the screenshots (default: %(default)s)")
-    parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium", help="the Chromium executable")
-    arguments = parser.parse_args()
+    arguments = command_line(__doc__)
 
-    checks = None
-    try:
+    def checks_made():
         source = axe_source()
         with built_site(arguments.binary, arguments.chromium, "rapporteur-nav-") as (browser, base, site):
             checks = NavigationChecks(browser, base, site)
@@ -225,13 +207,11 @@ def main():
                 checks.glossary(language, other)
             pages = [f"/{language}/" for language in LANGUAGES] + [f"/{language}/{LONG_CHAPTER}/" for language in LANGUAGES]
             pages += [f"/{language}/{GLOSSARY}/" for language in LANGUAGES] + ["/404.html"]
-            checks.axe(source, pages)
+            checks.axe_pages(source, pages)
             checks.screenshots(os.path.abspath(arguments.artefacts))
-    except (BrowserError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(f"browser navigation test: {checks.passed} checks passed, {len(checks.failures)} failed")
-    return 1 if checks.failures else 0
+        return checks
+
+    return run("browser navigation test", checks_made)
 
 
 if __name__ == "__main__":

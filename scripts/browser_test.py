@@ -343,18 +343,29 @@ def build(binary, output):
         raise BrowserError(f"the build failed (exit {completed.returncode})")
 
 
-@contextlib.contextmanager
 def built_site(binary, chromium, prefix):
-    """Builds the site into a temporary folder, serves it, and yields (browser, base URL, folder);
-    stops the browser and the server and removes the folder afterwards."""
+    """Builds the site into a temporary folder, serves it, and yields (browser, base URL, folder)."""
+
+    def make(work):
+        site = os.path.join(work, "site")
+        build(binary, site)
+        return site, "", site
+
+    return served(chromium, prefix, make)
+
+
+@contextlib.contextmanager
+def served(chromium, prefix, make):
+    """A temporary folder in which `make(work)` builds a site and returns (the folder to serve,
+    the site's path under it, the site's folder); yields (browser, base URL, site folder) while
+    it is served, then stops the browser and the server and removes the folder."""
     work = tempfile.mkdtemp(prefix=prefix)
     server = browser = None
     try:
-        site = os.path.join(work, "site")
-        build(binary, site)
-        server = serve(site)
+        root, base_path, site = make(work)
+        server = serve(root)
         browser = Browser(chromium, os.path.join(work, "profile"))
-        yield browser, f"http://127.0.0.1:{server.server_address[1]}", site
+        yield browser, f"http://127.0.0.1:{server.server_address[1]}{base_path}", site
     finally:
         if browser:
             browser.close()
@@ -380,6 +391,20 @@ class Checks:
         else:
             self.failures.append(message)
             print(f"FAIL {message}")
+
+    def axe_on_page(self, source, where):
+        """axe-core (`source`, its axe.min.js) on the open page; every violation printed."""
+        self.browser.evaluate(source + "\n;true")
+        violations = self.browser.evaluate(
+            """axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
+                 id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + n.failureSummary.split('\\n').slice(1, 2).join(''))})))"""
+        )
+        for violation in violations:
+            print(f"     axe {where}: {violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"]:
+                print(f"         {node}")
+        self.expect(not violations, f"axe: {len(violations)} violation(s) on {where}")
 
     def expect_no_problems(self, problems, page):
         self.expect(not problems, f"{page}: " + "; ".join(problems))
@@ -614,44 +639,60 @@ def site_pages(site):
     return sorted(pages)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def command_line(description, artefacts=".build-artefacts/browser"):
+    """The arguments every browser test takes: the binary, --artefacts and --chromium."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("binary", help="the rapporteur executable (release or debug)")
-    parser.add_argument("--artefacts", default=".build-artefacts/browser", help="folder for the screenshots (default: %(default)s)")
+    parser.add_argument("--artefacts", default=artefacts, help="folder for the screenshots (default: %(default)s)")
     parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium", help="the Chromium executable")
-    arguments = parser.parse_args()
+    return parser.parse_args()
 
+
+def run(name, checks_made):
+    """Runs `checks_made()`, which returns its Checks, and prints their count. The exit status:
+    2 when the browser, the build or a file failed, 1 when a check did, else 0."""
     try:
-        with built_site(arguments.binary, arguments.chromium, "rapporteur-browser-") as (browser, base, site):
-            print(f"serving {site} at {base}")
-            checks = Checks(browser, base, site)
-            browser.viewport(DESKTOP)
-            chapter = SCREENSHOT_CHAPTER if os.path.isdir(os.path.join(site, "en", SCREENSHOT_CHAPTER)) else next(
-                page.split("/")[2] for page in site_pages(site) if page.startswith("/en/") and page.count("/") == 3 and "/search/" not in page
-            )
-            for language in LANGUAGES:
-                checks.home(language)
-            for language, other in (("zh-hant", "en"), ("en", "zh-hant")):
-                browser.open(f"{base}/{language}/{chapter}/")
-                checks.language_switch(language, other, chapter)
-            for language in LANGUAGES:
-                checks.chapter_layout(language, chapter)
-            searches = []
-            for language in LANGUAGES:
-                for query in SEARCHES[language]:
-                    path = checks.search(language, query)
-                searches.append((language, path))
-            search_golden.check(checks)
-            checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
-            checks.tables(os.path.abspath(arguments.artefacts))
-            checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)
-            for language in LANGUAGES:
-                checks.publication(os.path.abspath(arguments.artefacts), language)
+        checks = checks_made()
     except (BrowserError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"browser test: {checks.passed} checks passed, {len(checks.failures)} failed")
+    print(f"{name}: {checks.passed} checks passed, {len(checks.failures)} failed")
     return 1 if checks.failures else 0
+
+
+def main():
+    arguments = command_line(__doc__)
+    return run("browser test", lambda: browser_checks(arguments))
+
+
+def browser_checks(arguments):
+    """The whole test of the built site; returns its Checks."""
+    with built_site(arguments.binary, arguments.chromium, "rapporteur-browser-") as (browser, base, site):
+        print(f"serving {site} at {base}")
+        checks = Checks(browser, base, site)
+        browser.viewport(DESKTOP)
+        chapter = SCREENSHOT_CHAPTER if os.path.isdir(os.path.join(site, "en", SCREENSHOT_CHAPTER)) else next(
+            page.split("/")[2] for page in site_pages(site) if page.startswith("/en/") and page.count("/") == 3 and "/search/" not in page
+        )
+        for language in LANGUAGES:
+            checks.home(language)
+        for language, other in (("zh-hant", "en"), ("en", "zh-hant")):
+            browser.open(f"{base}/{language}/{chapter}/")
+            checks.language_switch(language, other, chapter)
+        for language in LANGUAGES:
+            checks.chapter_layout(language, chapter)
+        searches = []
+        for language in LANGUAGES:
+            for query in SEARCHES[language]:
+                path = checks.search(language, query)
+            searches.append((language, path))
+        search_golden.check(checks)
+        checks.no_sideways_scroll(site_pages(site) + [path for _, path in searches])
+        checks.tables(os.path.abspath(arguments.artefacts))
+        checks.screenshots(os.path.abspath(arguments.artefacts), chapter, searches)
+        for language in LANGUAGES:
+            checks.publication(os.path.abspath(arguments.artefacts), language)
+    return checks
 
 
 if __name__ == "__main__":

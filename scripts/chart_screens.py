@@ -15,14 +15,12 @@ dark:
 Exits 1 when a check fails, 2 when the browser, the build or axe-core cannot be found.
 """
 
-import argparse
 import base64
 import os
-import shutil
 import sys
 
 from browser_nav_test import axe_source
-from browser_test import DESKTOP, LANGUAGES, PHONE_390, BrowserError, Checks, built_site
+from browser_test import DESKTOP, LANGUAGES, PHONE_390, Checks, built_site, command_line, run
 
 CHART_TABLES = ["funding", "hosting-roster", "schedule"]
 
@@ -86,7 +84,7 @@ class ChartChecks(Checks):
                             self.expect(chart["overlaps"] == 0, f"{where}: {chart['overlaps']} pairs of texts of #{chart['id']} overlap")
                             self.screenshot_of(f"#{chart['id']}", os.path.join(folder, f"chart-{table}-{language}-{name}-{scheme}.png"))
                             shots += 1
-                        self.axe(axe, where)
+                        self.axe_on_page(axe, where)
         self.browser.viewport(DESKTOP)
         print(f"ok   {shots} charts at 1280 and 390 px, light and dark: labelled, fit, no text out or overlapping, axe clean; screenshots in {folder}")
 
@@ -100,35 +98,18 @@ class ChartChecks(Checks):
         with open(path, "wb") as file:
             file.write(base64.b64decode(data))
 
-    def axe(self, source, where):
-        self.browser.evaluate(source + "\n;true")
-        violations = self.browser.evaluate(
-            """axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
-                 id: v.id, impact: v.impact, help: v.help,
-                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))""")
-        for violation in violations:
-            print(f"     axe {where}: {violation['id']} ({violation['impact']}): {violation['help']} {violation['nodes']}")
-        self.expect(not violations, f"axe: {len(violations)} violation(s) on {where}")
-
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("binary", help="the rapporteur executable (release or debug)")
-    parser.add_argument("--artefacts", default=".build-artefacts/charts", help="folder for the screenshots (default: %(default)s)")
-    parser.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "chromium", help="the Chromium executable")
-    arguments = parser.parse_args()
+    arguments = command_line(__doc__, artefacts=".build-artefacts/charts")
 
-    checks = None
-    try:
+    def checks_made():
         source = axe_source()
         with built_site(arguments.binary, arguments.chromium, "rapporteur-charts-") as (browser, base, site):
             checks = ChartChecks(browser, base, site)
             checks.charts(os.path.abspath(arguments.artefacts), source)
-    except (BrowserError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(f"chart test: {checks.passed} checks passed, {len(checks.failures)} failed")
-    return 1 if checks.failures else 0
+        return checks
+
+    return run("chart test", checks_made)
 
 
 if __name__ == "__main__":

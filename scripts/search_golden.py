@@ -7,7 +7,6 @@ page's own HTML, stylesheet and site.js are not counted; search.js is): the Reso
 entries of the page, mapped to the site's files.
 """
 
-import json
 import os
 import urllib.parse
 
