@@ -31,9 +31,8 @@ extension Build {
             }
         }
         let pipeline = ChapterPipeline(
-            project: project, urls: urls,
-            citations: outlined.mapValues { chapters in SectionCitations(chapters.map { ($0.chapter, $0.outline) }, urls: urls) },
-            library: library)
+            build: self,
+            citations: outlined.mapValues { chapters in SectionCitations(chapters.map { ($0.chapter, $0.outline) }, urls: urls) })
         var index: [String: [String: ExpandedChapter]] = [:]
         for language in config.languages {
             let expanded = (outlined[language.code] ?? []).parallelMap { chapter in

@@ -13,17 +13,20 @@ struct Build {
     let pdfs: [String: Data]
     /// The library this build is part of: a report of it (`urls.report` set) or its own pages.
     let library: LibraryContext?
+    /// The tables as rendered by this build's chapters, pages and print editions.
+    let renderedTables: RenderedTables
     var config: SiteConfig { project.config }
 
     init(
         project: Project, integrity: IntegrityLevel = .warnings, pdfs: [String: Data] = [:], urls: SiteURLs? = nil,
-        library: LibraryContext? = nil
+        library: LibraryContext? = nil, renderedTables: RenderedTables = RenderedTables()
     ) {
         self.project = project
         self.integrity = integrity
         self.pdfs = pdfs
         self.urls = urls ?? SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
         self.library = library
+        self.renderedTables = renderedTables
     }
 
     /// The build of one report of a library: its pages, tables and files, not the site's.

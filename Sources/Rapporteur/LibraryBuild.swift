@@ -39,7 +39,9 @@ struct LibraryBuild {
         }
         let run = LibraryBuild(
             project: project, site: Build(project: project.site, integrity: integrity, urls: urls, library: context),
-            reports: unresolved.map { Build(project: $0.project, integrity: integrity, urls: $0.urls, library: context) },
+            reports: unresolved.map {
+                Build(project: $0.project, integrity: integrity, urls: $0.urls, library: context, renderedTables: $0.renderedTables)
+            },
             indexes: indexes)
         let output = run.render(into: sink, deferSearch: deferSearch, log: &log, timings: &timings)
         if log.hasErrors { throw SiteError(log.sorted.filter { $0.severity == .error }) }

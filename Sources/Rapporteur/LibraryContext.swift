@@ -9,6 +9,8 @@ struct LibraryContext: Sendable {
     var reports: [String: ResolvedReport] = [:]
     /// The glossary markers of every report's chapters.
     let glossaries = GlossaryMarkers()
+    /// Pages' parts that many reports render alike.
+    let renders = SharedRenders()
 
     /// A report with its headings' ids, as links from other reports need it.
     struct ResolvedReport: Sendable {

@@ -51,6 +51,31 @@ import Testing
         #expect(forum.contains("href=\"/library/zh-hant/tel60-sample/hosting/#future-meetings\""))
     }
 
+    @Test func reportsShowingTheSiteGlossaryAlikeHaveItWithTheirOwnLinks() throws {
+        let project = try TestProject(fixture: "library")
+        // A second report like tel60-sample, on the next meeting, with no glossary of its own.
+        try FileManager.default.copyItem(at: project.url("content/reports/tel60-sample"), to: project.url("content/reports/tel62-sample"))
+        try project.replace("content/reports/tel62-sample/report.yaml", "number: 60", with: "number: 62")
+        let result = try project.build()
+        func glossaryTable(_ report: String) throws -> String {
+            let page = try result.text("en/\(report)/tables/glossary/index.html")
+            let start = try #require(page.range(of: "<table class=\"glossary-table\""))
+            let end = try #require(page.range(of: "</table>", range: start.upperBound..<page.endIndex))
+            return String(page[start.lowerBound..<end.upperBound])
+        }
+        #expect(try glossaryTable("tel62-sample") == (try glossaryTable("tel60-sample")))
+        #expect(try !glossaryTable("tel60-sample").contains("Digital Society Steering Group"), "tel61-sample's own term")
+        #expect(try glossaryTable("tel61-sample").contains("Digital Society Steering Group"))
+        for report in ["tel60-sample", "tel62-sample"] {
+            let glossary = try result.text("en/\(report)/tables/glossary/index.html")
+            #expect(glossary.contains("href=\"/library/data/\(report)/glossary.csv\""))
+            let print = try result.text("en/\(report)/print/index.html")
+            #expect(
+                print.contains("href=\"https://example.org/library/data/\(report)/glossary.csv\""),
+                "the print edition's glossary links its own report's files")
+        }
+    }
+
     @Test func aBrokenLinkToAnotherReportIsAnErrorAtItsLine() throws {
         let project = try TestProject(fixture: "library")
         let file = "content/reports/tel60-sample/en/02-hosting.md"

@@ -34,12 +34,13 @@ extension LiveSite {
         project.figureImages = FigureImages.load(root: root, folder: FigureImages.folder(of: report), log: &log)
         guard var context = old.library else { return nil }
         var timings = PhaseTimer()
-        let index = Build(project: project, integrity: .off, urls: old.urls, library: context).resolve(log: &log, timings: &timings)
+        let resolving = Build(project: project, integrity: .off, urls: old.urls, library: context)
+        let index = resolving.resolve(log: &log, timings: &timings)
         let before = library.indexes[position]
         let moved = index.contains { language, chapters in chapters.contains { $0.value.anchors != before[language]?[$0.key]?.anchors } }
         guard !moved else { return nil }
         context.reports[old.urls.report ?? ""] = .init(project: project, urls: old.urls, index: index)
-        let build = Build(project: project, integrity: .off, urls: old.urls, library: context)
+        let build = Build(project: project, integrity: .off, urls: old.urls, library: context, renderedTables: resolving.renderedTables)
         let sink = OutputSink()
         PageBuilder(build: build, index: index).render(into: sink, log: &log)
         sink.put(build.reportFiles(log: &log))

@@ -285,7 +285,7 @@ extension Build {
     func reexpand(_ edited: [(Language, String)], previous: [String: [String: ExpandedChapter]], log: inout DiagnosticLog) -> (
         index: [String: [String: ExpandedChapter]], redone: [(Language, String)], moved: [(Language, String)]
     ) {
-        let pipeline = ChapterPipeline(project: project, urls: urls, index: previous, library: library)
+        let pipeline = ChapterPipeline(build: self, index: previous)
         let defaultCode = config.originalLanguage.code
         var index = previous
         var redone: [(Language, String)] = []

@@ -99,3 +99,13 @@ struct ContentHTML: MustacheCustomRenderable {
     var renderText: String { TemplateLeftovers.marked(html) }
     var isNull: Bool { html.isEmpty }
 }
+
+extension ContentHTML {
+    /// A template's output that another template puts on a line of its own, without the last
+    /// line break, which that line has.
+    init(line html: String) {
+        var html = html
+        if html.utf8.last == UInt8(ascii: "\n") { html.removeLast() }
+        self.init(html: html)
+    }
+}

@@ -16,7 +16,7 @@ struct GlossaryPage {
     let project: Project
     let urls: SiteURLs
 
-    /// The page's `glossary` key; nil when the table lacks the role's columns.
+    /// The data of `partials/glossary-table`; nil when the table lacks the role's columns.
     func context(strings: [String: String]) -> [String: Any]? {
         guard let termColumn = table.columns.firstIndex(where: { $0.id == role.term }),
             let expansionColumn = table.columns.firstIndex(where: { $0.id == role.expansion })
@@ -61,8 +61,6 @@ struct GlossaryPage {
                 let id = "letter-" + Self.slug(group.letter) + (repeats > 0 ? "-\(repeats + 1)" : "")
                 return ["letter": group.letter, "id": id, "rows": group.rows] as [String: Any]
             },
-            "json": urls.data(table.name, "json"),
-            "csv": urls.data(table.name, "csv"),
         ]
         if let description = table.description?.text(in: language.code, fallback: codes) { context["description"] = description }
         return context

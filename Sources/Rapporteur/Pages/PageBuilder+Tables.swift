@@ -1,4 +1,5 @@
 import Model
+import Support
 
 // MARK: - Pages
 
@@ -29,8 +30,8 @@ extension PageBuilder {
 // MARK: - Template data
 
 extension PageBuilder {
-    /// A table's page: the table, the chapter list, a breadcrumb (home, tables, this table) and
-    /// the previous and next pages (the tables index before the first table).
+    /// A table's page, the table apart: the chapter list, a breadcrumb (home, tables, this table)
+    /// and the previous and next pages (the tables index before the first table).
     func tablePageContext(_ page: Page, table: Table, language: Language) -> [String: Any] {
         let tables = build.project.tables
         let languageCodes = build.config.languageCodes
@@ -39,10 +40,26 @@ extension PageBuilder {
             page, language: language, title: caption, description: table.description?.text(in: language.code, fallback: languageCodes) ?? ""
         )
         context.merge(tablesNavigation(language)) { _, new in new }
-        context["table"] = pipeline.tableContext(table, anchor: "table-" + table.name, language: language, strings: strings(language))
         let position = tables.firstIndex { $0.name == table.name } ?? 0
         context["previous"] = position > 0 ? tableLink(tables[position - 1], language) : tablesIndexLink(language)
         if position + 1 < tables.count { context["next"] = tableLink(tables[position + 1], language) }
+        return context
+    }
+
+    /// A table page's `table`: its HTML as chapters and the print edition show it, rendered once
+    /// for them all, and its description with the sections it cites linked.
+    func tablePageTable(_ table: Table, language: Language, log: inout DiagnosticLog) -> [String: Any] {
+        var context: [String: Any] = [:]
+        let strings = project.templates.strings[language.code] ?? [:]
+        if case .generated(let html) = pipeline.render(
+            table, anchor: "table-" + table.name, language: language, strings: strings, log: &log)
+        {
+            context["html"] = ContentHTML(line: html)
+        }
+        if let description = table.description?.text(in: language.code, fallback: build.config.languageCodes) {
+            context["description"] = description
+            context["descriptionHTML"] = ContentHTML(html: pipeline.citedHTML(description, language: language))
+        }
         return context
     }
 

@@ -20,7 +20,7 @@ struct PageBuilder {
     init(build: Build, index: [String: [String: ExpandedChapter]]) {
         self.build = build
         self.index = index
-        pipeline = ChapterPipeline(project: build.project, urls: build.urls, index: index, library: build.library)
+        pipeline = ChapterPipeline(build: build, index: index)
     }
 
     var project: Project { build.project }
@@ -132,10 +132,11 @@ struct PageBuilder {
             (template, context) = ("chapter", chapterContext(page, expanded: expanded, chapters: chapters, position: position, log: &log))
         case .table(let table, let language):
             var tableContext = tablePageContext(page, table: table, language: language)
-            if let glossary = glossaryContext(table, language: language) {
+            if let glossary = glossaryContext(table, language: language, log: &log) {
                 tableContext["glossary"] = glossary
                 template = "glossary"
             } else {
+                tableContext["table"] = tablePageTable(table, language: language, log: &log)
                 template = "table-page"
             }
             context = tableContext
@@ -368,13 +369,23 @@ private extension PageBuilder {
         return bodyHTML(expanded, index: withSummary, headingLinks: false, log: &log).html
     }
 
-    /// The glossary page's data when `table` is the site's glossary.
-    func glossaryContext(_ table: Table, language: Language) -> [String: Any]? {
+    /// The glossary page's data when `table` is the site's glossary: the table as
+    /// `partials/glossary-table` renders it (once for the reports of a library that show it alike)
+    /// and its downloads.
+    func glossaryContext(_ table: Table, language: Language, log: inout DiagnosticLog) -> [String: Any]? {
         guard table.name == config.glossary.table else { return nil }
         let page = GlossaryPage(
             table: table, role: config.glossary, language: language, languages: config.languages, index: index, project: project, urls: urls
         )
-        return page.context(strings: project.templates.strings[language.code] ?? [:])
+        let strings = project.templates.strings[language.code] ?? [:]
+        guard var data = page.context(strings: strings) else { return nil }
+        data["t"] = strings
+        let name = "partials/glossary-table"
+        let html = log.collect { () throws(SiteError) in
+            if let shared = build.library?.renders { return try shared.render(name, data, with: project.templates) }
+            return try project.templates.render(name, data)
+        }
+        return ["html": ContentHTML(line: html ?? ""), "csv": urls.data(table.name, "csv"), "json": urls.data(table.name, "json")]
     }
 
     func searchContext(_ page: Page, language: Language) -> [String: Any] {

@@ -87,6 +87,9 @@ extension Table {
         return context
     }
 
+    /// The keys of `templateContext` that hold the addresses of the table's own page and files.
+    static let ownAddresses = ["page", "json", "csv"]
+
     /// A table with more columns than this (the source link included) is shown on phones as one
     /// labelled card per row: scrolled sideways, its columns would be a few characters wide.
     static let mostColumnsOnPhones = 6

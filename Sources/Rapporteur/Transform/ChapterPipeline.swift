@@ -29,24 +29,27 @@ struct ChapterPipeline {
     let citations: [String: SectionCitations]
     /// The glossary of each language, made once per build rather than once per chapter.
     private let glossaries: [String: GlossaryMarker]
-    /// Tables rendered so far: a table block renders the same for every chapter of a language.
-    private let renderedTables = RenderedTables()
+    /// Tables rendered so far: a table renders the same for every chapter, table page and print edition of a language.
+    private let renderedTables: RenderedTables
     /// The library of the report, whose meetings `meeting` cells link to.
     let library: LibraryContext?
 
     /// A pipeline whose table notes cite the sections of `index`'s chapters.
-    init(project: Project, urls: SiteURLs, index: [String: [String: ExpandedChapter]], library: LibraryContext? = nil) {
-        self.init(project: project, urls: urls, citations: SectionCitations.byLanguage(index, urls: urls), library: library)
+    init(build: Build, index: [String: [String: ExpandedChapter]]) {
+        self.init(build: build, citations: SectionCitations.byLanguage(index, urls: build.urls))
     }
 
-    init(project: Project, urls: SiteURLs, citations: [String: SectionCitations], library: LibraryContext? = nil) {
+    init(build: Build, citations: [String: SectionCitations]) {
+        let project = build.project
+        let shared = build.library?.glossaries
         self.project = project
-        self.urls = urls
+        urls = build.urls
         self.citations = citations
-        self.library = library
+        library = build.library
+        renderedTables = build.renderedTables
         glossaries = Dictionary(
             uniqueKeysWithValues: project.config.languages.map {
-                ($0.code, GlossaryMarker(project: project, language: $0, shared: library?.glossaries))
+                ($0.code, GlossaryMarker(project: project, language: $0, shared: shared))
             })
     }
 
@@ -142,9 +145,16 @@ struct ChapterPipeline {
         let key = [table.name, language.code, anchor]
         if let html = renderedTables[key] { return .generated(html) }
         let context = tableContext(table, anchor: anchor, language: language, strings: strings)
-        guard let html = log.collect({ () throws(SiteError) in try project.templates.render("partials/table", context) }) else {
-            return .generated("")
-        }
+        let templates = project.templates
+        guard
+            let html = log.collect({ () throws(SiteError) in
+                // Reports of a library mostly show the site's glossary alike, each with its own links.
+                if let shared = library?.renders, table.name == project.config.glossary.table {
+                    return try shared.render("partials/table", context, addresses: Table.ownAddresses, with: templates)
+                }
+                return try templates.render("partials/table", context)
+            })
+        else { return .generated("") }
         renderedTables[key] = html
         return .generated(html)
     }
@@ -156,9 +166,14 @@ struct ChapterPipeline {
                 guard let chapter = project.chapter(slug: source.slug, language: language) else { return nil }
                 return urls.chapter(chapter.slug, chapter.language) + (source.anchor.map { "#" + $0 } ?? "")
             },
-            notesHTML: { note in citations[language.code]?.html(note) ?? HTML.escape(note) },
+            notesHTML: { note in citedHTML(note, language: language) },
             meetingHTML: { meeting in meetingHTML(meeting, language: language, strings: strings) },
             strings: strings)
+    }
+
+    /// `text` as HTML, escaped, with the sections it cites linked (a table's notes and description).
+    func citedHTML(_ text: String, language: Language) -> String {
+        citations[language.code]?.html(text) ?? HTML.escape(text)
     }
 
     /// A `meeting` cell: the meeting's name linking to its place on its series page, and a link
@@ -170,16 +185,5 @@ struct ChapterPipeline {
             "<a href=\"\(HTML.escape(report.href))\" title=\"\(HTML.escape(report.title))\">\(HTML.escape(strings["libraryReportLink"] ?? ""))</a>"
         }
         return ([("<a href=\"\(HTML.escape(found.href))\">\(HTML.escape(found.name))</a>")] + reports).joined(separator: " · ")
-    }
-}
-
-/// Table HTML by table name, language code and anchor, shared by the threads expanding chapters.
-private final class RenderedTables: @unchecked Sendable {
-    private let lock = NSLock()
-    private var html: [[String]: String] = [:]
-
-    subscript(key: [String]) -> String? {
-        get { lock.withLock { html[key] } }
-        set { lock.withLock { html[key] = newValue } }
     }
 }
