@@ -99,79 +99,84 @@ package struct SearchFiles {
 
     private mutating func writeChunks(_ postings: [(term: String, sections: ArraySlice<SearchIndex.Posting>)]) {
         // Every entry (`"term":"postings"`) is written once, end to end, then cut into chunks.
-        var entries: [UInt8] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(postings.count)
+        var entries = Entries()
         for (term, sections) in postings {
-            JSONValue.writeString(term, into: &entries)
-            entries += ":\"".utf8
-            Self.writePostings(sections, into: &entries)
-            entries.append(UInt8(ascii: "\""))
-            ends.append(entries.count)
+            JSONValue.writeString(term, into: &entries.bytes)
+            entries.bytes += ":\"".utf8
+            Self.writePostings(sections, into: &entries.bytes)
+            entries.bytes.append(UInt8(ascii: "\""))
+            entries.end()
         }
-        let budget = Self.chunkBudget(totalBytes: entries.count)
+        let budget = Self.chunkBudget(totalBytes: entries.bytes.count)
         var first = 0
-        var start = 0
-        for number in postings.indices where ends[number] - start >= budget || number == postings.count - 1 {
-            var json: [UInt8] = [UInt8(ascii: "{")]
-            var entryStart = start
-            for entry in first...number {
-                if entry > first { json.append(UInt8(ascii: ",")) }
-                json += entries[entryStart..<ends[entry]]
-                entryStart = ends[entry]
-            }
-            json += "}\n".utf8
-            chunks.append((postings[first].term, add("terms", json)))
+        for number in postings.indices where entries.ends[number + 1] - entries.ends[first] >= budget || number == postings.count - 1 {
+            chunks.append((postings[first].term, add("terms", entries.joined(first...number, open: "{", close: "}\n"))))
             first = number + 1
-            start = ends[number]
         }
     }
 
     /// `0:7* 3 12`: each section as its difference from the one before, `:count` when the count is
     /// not 1, `*` when the term is in the heading.
     static func writePostings(_ sections: ArraySlice<SearchIndex.Posting>, into json: inout [UInt8]) {
-        var previous: Int32 = 0
-        for (index, posting) in sections.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: " ")) }
-            appendDecimal(posting.section - previous, to: &json)
-            if posting.count != 1 {
-                json.append(UInt8(ascii: ":"))
-                appendDecimal(posting.count, to: &json)
+        // Into a buffer of the most a posting can take, then appended whole: there are millions of
+        // postings, and appending byte by byte checks the array's capacity at each byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: sections.count * maxPostingBytes) { buffer in
+            var end = 0
+            func write(_ byte: UInt8) {
+                buffer[end] = byte
+                end += 1
             }
-            if posting.inHeading { json.append(UInt8(ascii: "*")) }
-            previous = posting.section
+            func writeDecimal(_ number: Int32) {
+                var divisor: Int32 = 1
+                while number / divisor >= 10 { divisor *= 10 }
+                while divisor > 0 {
+                    write(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            var previous: Int32 = 0
+            for posting in sections {
+                if end > 0 { write(UInt8(ascii: " ")) }
+                writeDecimal(posting.section - previous)
+                if posting.count != 1 {
+                    write(UInt8(ascii: ":"))
+                    writeDecimal(posting.count)
+                }
+                if posting.inHeading { write(UInt8(ascii: "*")) }
+                previous = posting.section
+            }
+            json += UnsafeBufferPointer(rebasing: buffer[..<end])
         }
     }
 
-    /// Digits written directly: there are millions of postings, and a `String` each is slow.
-    private static func appendDecimal(_ number: Int32, to json: inout [UInt8]) {
-        var divisor: Int32 = 1
-        while number / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            json.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
-            divisor /= 10
-        }
-    }
+    /// A space, two numbers of up to 10 digits, `:` and `*`.
+    private static let maxPostingBytes = 24
 
     // MARK: - Fragments
 
     private mutating func writeFragments(_ sections: [SearchIndex.Section]) -> (folder: String, perFile: Int) {
-        let entries = sections.map { section in
-            var pairs = [
-                ("chapter", Self.string(section.chapter)), ("heading", Self.string(section.heading)), ("url", Self.string(section.url)),
-                ("text", Self.string(Self.prefix(of: section.text, bytes: Self.fragmentTextBytes))),
+        var entries = Entries()
+        for section in sections {
+            let fields = [
+                ("chapter", section.chapter), ("heading", section.heading), ("url", section.url),
+                ("text", Self.prefix(of: section.text, bytes: Self.fragmentTextBytes)),
             ]
-            if !section.report.isEmpty {
-                pairs += [("report", Self.string(section.report)), ("reportLabel", Self.string(section.reportLabel))]
+            let reportFields = section.report.isEmpty ? [] : [("report", section.report), ("reportLabel", section.reportLabel)]
+            for (number, (key, value)) in (fields + reportFields).enumerated() {
+                entries.bytes += (number == 0 ? "{\"" : ",\"").utf8
+                entries.bytes += key.utf8
+                entries.bytes += "\":".utf8
+                JSONValue.writeString(value, into: &entries.bytes)
             }
-            return Self.object(pairs)
+            entries.bytes.append(UInt8(ascii: "}"))
+            entries.end()
         }
-        let total = entries.reduce(0) { $0 + $1.count }
-        let perFile = max(1, Int((Double(Self.fragmentFileBytes(totalBytes: total) * entries.count) / Double(max(total, 1))).rounded()))
+        let total = entries.bytes.count
+        let perFile = max(1, Int((Double(Self.fragmentFileBytes(totalBytes: total) * sections.count) / Double(max(total, 1))).rounded()))
         var hasher = FNV1a()
         var files: [(number: Int, data: [UInt8])] = []
-        for start in stride(from: 0, to: entries.count, by: perFile) {
-            let data = Self.array(entries[start..<min(start + perFile, entries.count)])
+        for start in stride(from: 0, to: sections.count, by: perFile) {
+            let data = entries.joined(start...(min(start + perFile, sections.count) - 1), open: "[", close: "]")
             hasher.add(data)
             files.append((start / perFile, data))
         }
@@ -207,6 +212,28 @@ package struct SearchFiles {
 
     /// The hash in a chunk's name, `terms-<hash>.json`, which is all the manifest lists of it.
     private static func hash(ofName name: String) -> Substring { name.dropFirst("terms-".count).dropLast(".json".count) }
+
+    /// JSON values written end to end into one buffer, then joined in files by ranges of them.
+    private struct Entries {
+        var bytes: [UInt8] = []
+        /// Entry `n` is `bytes[ends[n]..<ends[n + 1]]`.
+        private(set) var ends = [0]
+
+        /// Ends the entry written since the last one.
+        mutating func end() { ends.append(bytes.count) }
+
+        /// The entries of `range`, separated by commas, between `open` and `close`.
+        func joined(_ range: ClosedRange<Int>, open: String, close: String) -> [UInt8] {
+            var json = Array(open.utf8)
+            json.reserveCapacity(ends[range.upperBound + 1] - ends[range.lowerBound] + range.count + close.utf8.count)
+            for entry in range {
+                if entry > range.lowerBound { json.append(UInt8(ascii: ",")) }
+                json += bytes[ends[entry]..<ends[entry + 1]]
+            }
+            json += close.utf8
+            return json
+        }
+    }
 
     static func string(_ text: String) -> [UInt8] {
         var json: [UInt8] = []

@@ -7,22 +7,25 @@ extension SearchIndex {
         to postings: [(term: String, sections: ArraySlice<Posting>)], sectionCount: Int
     ) -> [(term: String, sections: ArraySlice<Posting>)] {
         var holders: [Unicode.Scalar: [Int]] = [:]
-        var result: [(term: String, sections: ArraySlice<Posting>)] = []
+        var others: [(term: String, sections: ArraySlice<Posting>)] = []
         for (number, entry) in postings.enumerated() {
-            let scalars = Array(entry.term.unicodeScalars)
-            guard let first = scalars.first, SearchTokenizer.isCJK(first) else {
-                result.append(entry)
+            var scalars = entry.term.unicodeScalars.makeIterator()
+            guard let first = scalars.next(), SearchTokenizer.isCJK(first) else {
+                others.append(entry)
                 continue
             }
             holders[first, default: []].append(number)
-            if let second = scalars.dropFirst().first, second != first { holders[second, default: []].append(number) }
-            if scalars.count > 1 { result.append(entry) }  // a character alone is in its merged postings
+            let second = scalars.next()
+            if let second, second != first { holders[second, default: []].append(number) }
+            if second != nil { others.append(entry) }  // a character alone is in its merged postings
         }
         // Counts per section, dense: a common character is in most sections.
         var counts = [Int32](repeating: 0, count: sectionCount)
         var inHeading = [Bool](repeating: false, count: sectionCount)
         var touched: [Int32] = []
-        for (character, terms) in holders {
+        var characters: [(term: String, sections: ArraySlice<Posting>)] = []
+        // In code point order, which is UTF-8 byte order.
+        for (character, terms) in holders.sorted(by: { $0.key.value < $1.key.value }) {
             for term in terms {
                 for posting in postings[term].sections {
                     let section = Int(posting.section)
@@ -31,15 +34,43 @@ extension SearchIndex {
                     inHeading[section] = inHeading[section] || posting.inHeading
                 }
             }
-            touched.sort()
+            // A common character is in most sections: reading the counts in order is then cheaper
+            // than sorting the sections it is in.
+            if touched.count > sectionCount / 16 {
+                touched = (0..<Int32(sectionCount)).filter { counts[Int($0)] > 0 }
+            } else {
+                touched.sort()
+            }
             let merged = touched.map { (section: $0, count: counts[Int($0)], inHeading: inHeading[Int($0)]) }
-            result.append((String(character), merged[...]))
+            characters.append((String(character), merged[...]))
             for section in touched {
                 counts[Int(section)] = 0
                 inHeading[Int(section)] = false
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return result.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+        return merging(others, characters)
+    }
+
+    /// Two lists of postings in UTF-8 byte order of their terms, as one in that order.
+    private static func merging(
+        _ first: [(term: String, sections: ArraySlice<Posting>)], _ second: [(term: String, sections: ArraySlice<Posting>)]
+    ) -> [(term: String, sections: ArraySlice<Posting>)] {
+        var result: [(term: String, sections: ArraySlice<Posting>)] = []
+        result.reserveCapacity(first.count + second.count)
+        var firstIndex = 0
+        var secondIndex = 0
+        while firstIndex < first.count || secondIndex < second.count {
+            if secondIndex == second.count
+                || (firstIndex < first.count && first[firstIndex].term.utf8.lexicographicallyPrecedes(second[secondIndex].term.utf8))
+            {
+                result.append(first[firstIndex])
+                firstIndex += 1
+            } else {
+                result.append(second[secondIndex])
+                secondIndex += 1
+            }
+        }
+        return result
     }
 }

@@ -22,6 +22,8 @@ package struct SearchTerms {
         String(decoding: texts[term], as: UTF8.self)
     }
 
+    package func utf8(of term: Int) -> ArraySlice<UInt8> { texts[term] }
+
     /// Appends the number of each term of `text` to `numbers`, in order, with repeats.
     package mutating func appendTerms(of text: String, to numbers: inout [Int]) {
         var text = text
@@ -58,31 +60,27 @@ package struct SearchTerms {
     /// CJK for other scalars), so a CJK term is always one or two characters of `utf8`, each
     /// folded by `CharacterVariants`.
     private mutating func appendTerms(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, folding: Bool, to numbers: inout [Int]) {
-        // The previous character, folded by `CharacterVariants`, when it is CJK, in its first
-        // `previousLength` bytes; a pair is written on after it. Bytes stored in place, not
-        // appended: there is a pair for almost every character of a Chinese page.
-        var cjk = [UInt8](repeating: 0, count: 8)
-        var previousLength = 0
+        // The previous character, folded by `CharacterVariants`, when it is CJK, as its UTF-8 bytes
+        // in an integer (see `packedUTF8`): a pair of two is at most 8 bytes, so it is looked up
+        // without being written out. There is a pair for almost every character of a Chinese page.
+        var previous: (bytes: UInt64, length: Int) = (0, 0)
         var runLength = 0
         var wordStart: Int?
         var wordIsFolded = true  // else it has capitals, say, and is folded when it ends
         var index = 0
         func addCJK(length: Int) {
             endWord()
-            let character = CharacterVariants.fold(utf8.scalar(at: index).scalar)
-            var end = previousLength
-            for byte in character.utf8 {
-                cjk[end] = byte
-                end += 1
+            let character = Self.packedUTF8(CharacterVariants.fold(utf8.scalar(at: index).scalar))
+            if runLength > 0 {
+                let pair = previous.bytes << (8 * character.length) | character.bytes
+                numbers.append(texts.number(ofShort: pair, length: previous.length + character.length).number)
             }
-            if runLength > 0 { numbers.append(texts.number(of: cjk[..<end]).number) }
-            for offset in previousLength..<end { cjk[offset - previousLength] = cjk[offset] }
-            previousLength = end - previousLength
+            previous = character
             runLength += 1
             index += length
         }
         func endRun() {
-            if runLength == 1 { numbers.append(texts.number(of: cjk[..<previousLength]).number) }
+            if runLength == 1 { numbers.append(texts.number(ofShort: previous.bytes, length: previous.length).number) }
             runLength = 0
         }
         func addToWord(length: Int, isFolded: Bool) {
@@ -130,13 +128,29 @@ package struct SearchTerms {
         endWord()
     }
 
+    /// The UTF-8 bytes of `scalar` in one integer, the first byte highest, as `NumberedByteStrings`
+    /// keys a short string.
+    private static func packedUTF8(_ scalar: Unicode.Scalar) -> (bytes: UInt64, length: Int) {
+        let value = UInt64(scalar.value)
+        switch value {
+        case ..<0x80: return (value, 1)
+        case ..<0x800: return ((0xC0 | value >> 6) << 8 | (0x80 | value & 0x3F), 2)
+        case ..<0x1_0000: return ((0xE0 | value >> 12) << 16 | (0x80 | value >> 6 & 0x3F) << 8 | (0x80 | value & 0x3F), 3)
+        default:
+            return (
+                (0xF0 | value >> 18) << 24 | (0x80 | value >> 12 & 0x3F) << 16 | (0x80 | value >> 6 & 0x3F) << 8 | (0x80 | value & 0x3F), 4
+            )
+        }
+    }
+
     /// `word` folded with `fastFold`.
     private static func folded(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var folded: [UInt8] = []
+        folded.reserveCapacity(word.count)  // folding never makes a scalar longer
         var index = 0
         while index < word.count {
             let (scalar, length) = word.scalar(at: index)
-            folded += UTF8.encode(SearchTokenizer.fastFold(scalar)!)!
+            for byte in SearchTokenizer.fastFold(scalar)!.utf8 { folded.append(byte) }
             index += length
         }
         return folded
@@ -175,23 +189,41 @@ package struct NumberedByteStrings {
 
     /// The number of `string`, added if it is new.
     package mutating func number(of string: some Collection<UInt8>) -> (number: Int, isNew: Bool) {
-        var key: UInt64 = 0
         if string.count <= 8 {
+            var key: UInt64 = 0
             for byte in string { key = key << 8 | UInt64(byte) }
-        } else {
-            key = 0xCBF2_9CE4_8422_2325
-            for byte in string { key = (key ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return number(ofShort: key, length: string.count)
         }
+        var key: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in string { key = (key ^ UInt64(byte)) &* 0x100_0000_01B3 }
         var index = Self.slotIndex(of: key, among: slots.count)
         while slots[index].number >= 0 {
             let slot = slots[index]
-            if slot.key == key && slot.length == string.count && (string.count <= 8 || self[Int(slot.number)].elementsEqual(string)) {
+            if slot.key == key && slot.length == string.count && self[Int(slot.number)].elementsEqual(string) {
                 return (Int(slot.number), false)
             }
             index = (index + 1) & (slots.count - 1)
         }
-        slots[index] = Slot(key: key, length: Int32(string.count), number: Int32(count))
         bytes += string
+        return add(at: index, key: key, length: string.count)
+    }
+
+    /// The number of the string of `length` bytes (at most 8) that `key` holds, the first byte
+    /// highest, added if it is new.
+    package mutating func number(ofShort key: UInt64, length: Int) -> (number: Int, isNew: Bool) {
+        var index = Self.slotIndex(of: key, among: slots.count)
+        while slots[index].number >= 0 {
+            let slot = slots[index]
+            if slot.key == key && slot.length == length { return (Int(slot.number), false) }
+            index = (index + 1) & (slots.count - 1)
+        }
+        for shift in stride(from: 8 * (length - 1), through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: key >> shift)) }
+        return add(at: index, key: key, length: length)
+    }
+
+    /// Numbers the string just appended to `bytes`, in the empty slot at `index`.
+    private mutating func add(at index: Int, key: UInt64, length: Int) -> (number: Int, isNew: Bool) {
+        slots[index] = Slot(key: key, length: Int32(length), number: Int32(count))
         ends.append(bytes.count)
         if count * 4 > slots.count * 3 { grow() }
         return (count - 1, true)
@@ -214,6 +246,7 @@ package struct NumberedByteStrings {
 
 extension UnsafeBufferPointer<UInt8> {
     /// The scalar that starts at `index` of this valid UTF-8, and its length in bytes.
+    @inline(__always)
     package func scalar(at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
         let lead = UInt32(self[index])
         func continuation(_ offset: Int) -> UInt32 { UInt32(self[index + offset] & 0x3F) }
