@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks the PDFs that `rapporteur pdf` prints from the print edition (/<lang>/print/).
 
-Makes the site and its PDFs with the given rapporteur binary into a temporary folder, then for
-each language:
+Makes the site and its PDFs with the given rapporteur binary into a temporary folder, and the
+sample library (Tests/Fixtures/sites/library) with each report's PDFs (/<lang>/<id>/print/ into
+data/<id>/report.<lang>.pdf), then for each PDF:
 
 - the PDF is A4 and its page count is sane: at least one page per chapter plus the cover,
   contents and tables, at most MAX_PAGES;
@@ -11,7 +12,7 @@ each language:
   margins (`pdftotext -bbox`), and every letter and digit of the print page's visible text is in
   the PDF (Chromium cuts off what does not fit, so a table too wide for the page loses letters);
 - the PDF has an outline (bookmarks from the headings) and its title is the report's;
-- the report home links report.<lang>.pdf, and the site with its PDFs passes the link check;
+- the report home links its PDF, and the site with its PDFs passes the link check;
 - Chinese is set in Noto CJK (the fonts must be installed for the text to be readable).
 
 Page 1 and the first table page of each PDF are saved as PNG (pdftoppm) into the artefacts
@@ -35,6 +36,18 @@ import tempfile
 
 MAX_PAGES = 400
 BASE_URL = "https://example.org/"
+# Every report of the sample library in each of its languages (forum3-sample has no English).
+LIBRARY_PDFS = [
+    os.path.join("data", report, f"report.{language}.pdf")
+    for report, language in (
+        ("tel60-sample", "en"),
+        ("tel61-sample", "en"),
+        ("forum3-sample", "zh-hant"),
+        ("tel60-sample", "zh-hant"),
+        ("tel61-sample", "zh-hant"),
+    )
+]
+LIBRARY = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Tests", "Fixtures", "sites", "library")
 A4_POINTS = (595, 842)
 # Words may reach this close to the page's left and right edges (points); the print style
 # sheet's margins are 15 mm (42 pt) or more, so text there has spilled out of the text area.
@@ -134,13 +147,28 @@ def page_boxes(pdf):
     return pages
 
 
-def check_language(site, language, artefacts, failures):
-    pdf = os.path.join(site, f"report.{language}.pdf")
-    if not os.path.isfile(pdf):
-        failures.append(f"{language}: no report.{language}.pdf")
-        return
+def editions(site):
+    """The PDFs in `site` as (name, PDF, print page, home), all relative to `site`: report.<lang>.pdf
+    of a one-report site, data/<id>/report.<lang>.pdf of a library's reports."""
+    found = []
+    for folder, _, files in os.walk(site):
+        for file in files:
+            match = re.fullmatch(r"report\.(.+)\.pdf", file)
+            if not match:
+                continue
+            language = match.group(1)
+            pdf = os.path.relpath(os.path.join(folder, file), site)
+            report = os.path.relpath(folder, os.path.join(site, "data")) if pdf.startswith("data" + os.sep) else ""
+            home = os.path.join(language, report)
+            found.append((f"{language}/{report}".rstrip("/"), pdf, os.path.join(home, "print", "index.html"), os.path.join(home, "index.html")))
+    return sorted(found)
+
+
+def check_edition(site, edition, artefacts, failures):
+    language, relative_pdf, print_page, home_page = edition
+    pdf = os.path.join(site, relative_pdf)
     parser = Headings()
-    with open(os.path.join(site, language, "print", "index.html"), encoding="utf-8") as page:
+    with open(os.path.join(site, print_page), encoding="utf-8") as page:
         html_text = page.read()
     parser.feed(html_text)
     chapters = html_text.count('<div class="print-chapter')
@@ -183,7 +211,7 @@ def check_language(site, language, artefacts, failures):
         table_page = count
     os.makedirs(artefacts, exist_ok=True)
     for label, number in (("page-1", 1), (f"table-page-{table_page}", table_page)):
-        prefix = os.path.join(artefacts, f"{language}-{label}")
+        prefix = os.path.join(artefacts, f"{language.replace('/', '-')}-{label}")
         run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(number), "-l", str(number), pdf, prefix])
         print(f"{language}: saved {prefix}.png")
 
@@ -194,9 +222,9 @@ def check_language(site, language, artefacts, failures):
     if squeeze(html.unescape(title)) not in squeeze(run(["pdfinfo", pdf])):
         failures.append(f"{language}: the PDF's title is not the print page's title")
 
-    with open(os.path.join(site, language, "index.html"), encoding="utf-8") as home:
-        if f"/report.{language}.pdf" not in home.read():
-            failures.append(f"{language}: the report home does not link report.{language}.pdf")
+    with open(os.path.join(site, home_page), encoding="utf-8") as home:
+        if f'href="/{relative_pdf}"' not in home.read():
+            failures.append(f"{language}: the report home does not link {relative_pdf}")
 
 
 def main():
@@ -212,30 +240,39 @@ def main():
         print("print_test: Noto Sans CJK TC is not installed (Debian: apt-get install fonts-noto-cjk)", file=sys.stderr)
         return 2
 
+    failures = []
+    printed = 0
     with tempfile.TemporaryDirectory() as work:
-        site = os.path.join(work, "site")
-        build = subprocess.run([os.path.abspath(options.binary), "pdf", "--output", site, "--base-url", BASE_URL], capture_output=True, text=True)
-        if build.returncode != 0:
-            print(build.stderr, file=sys.stderr)
-            return 2
-        print(build.stdout.strip())
-        languages = sorted(name[len("report.") : -len(".pdf")] for name in os.listdir(site) if re.fullmatch(r"report\..+\.pdf", name))
-        failures = []
-        if not languages:
-            failures.append("rapporteur pdf made no PDF")
-        for language in languages:
-            check_language(site, language, options.artefacts, failures)
-        links = subprocess.run(
-            [sys.executable, os.path.join(os.path.dirname(__file__), "check_links.py"), site, "--base-url", BASE_URL],
-            capture_output=True,
-            text=True,
-        )
-        if links.returncode != 0:
-            failures.append("the link check fails on the site with its PDFs:\n" + links.stdout + links.stderr)
+        for name, project, expected in (("site", os.getcwd(), None), ("library", LIBRARY, LIBRARY_PDFS)):
+            site = os.path.join(work, name)
+            build = subprocess.run(
+                [os.path.abspath(options.binary), "pdf", "--project", project, "--output", site, "--base-url", BASE_URL],
+                capture_output=True,
+                text=True,
+            )
+            if build.returncode != 0:
+                print(build.stderr, file=sys.stderr)
+                return 2
+            print(build.stdout.strip())
+            found = editions(site)
+            if not found:
+                failures.append(f"{name}: rapporteur pdf made no PDF")
+            if expected is not None and [pdf for _, pdf, _, _ in found] != expected:
+                failures.append(f"{name}: rapporteur pdf made {[pdf for _, pdf, _, _ in found]}, expected {expected}")
+            for edition in found:
+                check_edition(site, edition, os.path.join(options.artefacts, name), failures)
+            printed += len(found)
+            links = subprocess.run(
+                [sys.executable, os.path.join(os.path.dirname(__file__), "check_links.py"), site, "--base-url", BASE_URL],
+                capture_output=True,
+                text=True,
+            )
+            if links.returncode != 0:
+                failures.append(f"{name}: the link check fails on the site with its PDFs:\n" + links.stdout + links.stderr)
 
     for failure in failures:
         print(f"print_test: {failure}", file=sys.stderr)
-    print(f"print_test: {len(languages)} PDFs, {len(failures)} problem(s)")
+    print(f"print_test: {printed} PDFs, {len(failures)} problem(s)")
     return 1 if failures else 0
 
 

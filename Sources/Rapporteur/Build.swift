@@ -8,8 +8,8 @@ struct Build {
     let project: Project
     let urls: SiteURLs
     let integrity: IntegrityLevel
-    /// The print edition as PDF per language code (`rapporteur pdf`), written beside the pages
-    /// and linked from each home; empty for a plain build.
+    /// The report's print edition as PDF per language code (`rapporteur pdf`), written beside the
+    /// pages and linked from each home; empty for a plain build.
     let pdfs: [String: Data]
     /// The library this build is part of: a report of it (`urls.report` set) or its own pages.
     let library: LibraryContext?
@@ -17,14 +17,20 @@ struct Build {
     let renderedTables: RenderedTables
     var config: SiteConfig { project.config }
 
+    /// `pdfs` are the PDFs `rapporteur pdf` printed, by their path in the output folder
+    /// (`report.en.pdf`, `data/tel54/report.en.pdf` in a library): the build keeps its report's.
     init(
         project: Project, integrity: IntegrityLevel = .warnings, pdfs: [String: Data] = [:], urls: SiteURLs? = nil,
         library: LibraryContext? = nil, renderedTables: RenderedTables = RenderedTables()
     ) {
+        let urls = urls ?? SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
         self.project = project
         self.integrity = integrity
-        self.pdfs = pdfs
-        self.urls = urls ?? SiteURLs(baseURL: project.config.baseURL, basePath: project.config.basePath)
+        self.pdfs = Dictionary(
+            uniqueKeysWithValues: project.config.languages.compactMap { language in
+                pdfs[urls.outputFile(of: urls.pdf(language))].map { (language.code, $0) }
+            })
+        self.urls = urls
         self.library = library
         self.renderedTables = renderedTables
     }

@@ -19,10 +19,11 @@ struct LibraryBuild {
 
     /// Loads the library at `root` and runs every step into `sink`. Throws every error found;
     /// else returns the run's output and its warnings. With `deferSearch`, the search indexes
-    /// are left for the caller to make when they are asked for (`LiveSite`).
+    /// are left for the caller to make when they are asked for (`LiveSite`). `pdfs` are the
+    /// reports' printed editions by their output path (`data/tel54/report.en.pdf`), from `rapporteur pdf`.
     static func run(
-        root: URL, baseURL: String?, integrity: IntegrityLevel, into sink: OutputSink, deferSearch: Bool = false,
-        timings: inout PhaseTimer
+        root: URL, baseURL: String?, integrity: IntegrityLevel, pdfs: [String: Data] = [:], into sink: OutputSink,
+        deferSearch: Bool = false, timings: inout PhaseTimer
     ) throws(SiteError) -> (build: LibraryBuild, output: Build.Output, warnings: [Diagnostic]) {
         var log = DiagnosticLog()
         let project = try Build.load(timings: &timings, log: &log) { parsing, log in
@@ -40,7 +41,9 @@ struct LibraryBuild {
         let run = LibraryBuild(
             project: project, site: Build(project: project.site, integrity: integrity, urls: urls, library: context),
             reports: unresolved.map {
-                Build(project: $0.project, integrity: integrity, urls: $0.urls, library: context, renderedTables: $0.renderedTables)
+                Build(
+                    project: $0.project, integrity: integrity, pdfs: pdfs, urls: $0.urls, library: context,
+                    renderedTables: $0.renderedTables)
             },
             indexes: indexes)
         let output = run.render(into: sink, deferSearch: deferSearch, log: &log, timings: &timings)

@@ -11,8 +11,9 @@ public enum SiteBuilder {
     /// With `output`, files are written there (atomically, see `StagingFolder`) and the result's
     /// `files` is empty; without it, the result holds them. A process that exits right after the
     /// build passes `freesMemory: false`: freeing every chapter's tree took a 10,000-page site
-    /// 0.4 s, and the system reclaims the memory at exit anyway (as compilers do). `pdfs` (the
-    /// print edition per language code, from `rapporteur pdf`) are written and linked.
+    /// 0.4 s, and the system reclaims the memory at exit anyway (as compilers do). `pdfs` (from
+    /// `rapporteur pdf`: each print edition's PDF, by the path `printEditions` gives it) are
+    /// written and linked from their report's home.
     public static func build(
         root: URL, baseURL: String? = nil, integrity: IntegrityLevel = .warnings, writingTo output: URL? = nil,
         pdfs: [String: Data] = [:], freesMemory: Bool = true
@@ -23,7 +24,8 @@ public enum SiteBuilder {
         let run: (builds: [Build], output: Build.Output, warnings: [Diagnostic])
         do throws(SiteError) {
             if Library.isLibrary(root: root) {
-                let library = try LibraryBuild.run(root: root, baseURL: baseURL, integrity: integrity, into: sink, timings: &timings)
+                let library = try LibraryBuild.run(
+                    root: root, baseURL: baseURL, integrity: integrity, pdfs: pdfs, into: sink, timings: &timings)
                 run = (library.build.reports, library.output, library.warnings)
             } else {
                 let site = try Build.run(root: root, baseURL: baseURL, integrity: integrity, pdfs: pdfs, into: sink, timings: &timings)
@@ -44,12 +46,11 @@ public enum SiteBuilder {
             coverage: run.output.coverage,
             timings: timings.phases,
             workTimings: timings.work,
-            // The PDF is of a one-report site; a library's reports are printed from their print editions.
-            printEditions: run.builds.first { $0.library == nil }.map(printEditions) ?? [])
+            printEditions: run.builds.flatMap(printEditions))
     }
 }
 
-/// The print editions of a one-report site and where its PDFs go, for `rapporteur pdf`.
+/// The print editions of a report (of the site, or of a library) and where their PDFs go, for `rapporteur pdf`.
 private func printEditions(_ build: Build) -> [(language: String, page: String, pdf: String)] {
     build.config.languages.filter(build.project.hasPrintEdition).map { language in
         (language.code, build.urls.outputFile(of: build.urls.printEdition(language)), build.urls.outputFile(of: build.urls.pdf(language)))

@@ -8,9 +8,10 @@ struct PdfCommand: ParsableCommand {
         commandName: "pdf",
         abstract: "Build the site with each language's print edition as a PDF (report.<lang>.pdf), printed by headless Chromium.",
         discussion: """
-            Builds the site into a scratch folder, prints /<lang>/print/ of every language with Debian's chromium, then builds \
-            the output folder again with the PDFs in it and linked from each report home. When printing fails, the output \
-            folder is left as it was.
+            Builds the site into a scratch folder, prints /<lang>/print/ of every language (in a library, every report's \
+            /<lang>/<report>/print/, into data/<report>/report.<lang>.pdf) with Debian's chromium, then builds the output \
+            folder again with the PDFs in it and linked from each report home. When printing fails, the output folder is \
+            left as it was.
             """)
 
     @OptionGroup var options: ProjectOptions
@@ -34,14 +35,15 @@ struct PdfCommand: ParsableCommand {
             var pdfs: [String: Data] = [:]
             for edition in draft.printEditions {
                 let pdf = scratch.appendingPathComponent(edition.pdf)
+                try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try printer.print(
                     site.appendingPathComponent(edition.page), to: pdf, profile: scratch.appendingPathComponent("chromium-profile"))
-                pdfs[edition.language] = try Data(contentsOf: pdf)
+                pdfs[edition.pdf] = try Data(contentsOf: pdf)
             }
             let result = try SiteBuilder.build(
                 root: options.root, baseURL: options.baseURL, integrity: .off, writingTo: outputURL, pdfs: pdfs, freesMemory: false)
             let sizes = result.printEditions.compactMap { edition in
-                pdfs[edition.language].map { "\(output)/\(edition.pdf) (\($0.count / 1024) KiB)" }
+                pdfs[edition.pdf].map { "\(output)/\(edition.pdf) (\($0.count / 1024) KiB)" }
             }
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             print("Built \(output) with \(sizes.joined(separator: ", ")) in \(seconds) s")

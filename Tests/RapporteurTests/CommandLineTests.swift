@@ -51,6 +51,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.url("public").path))
     }
 
+    @Test func aLibraryGetsAPDFOfEveryReportInEachOfItsLanguages() throws {
+        let project = try TestProject(fixture: "library")
+        try FileManager.default.createDirectory(at: project.url("bin"), withIntermediateDirectories: true)
+        // A stand-in for Chromium that "prints" the page it was given: its address, as a PDF.
+        try project.write(
+            "bin/chromium",
+            """
+            #!/bin/sh
+            for argument; do case "$argument" in --print-to-pdf=*) pdf="${argument#--print-to-pdf=}" ;; file:*) page="$argument" ;; esac; done
+            printf '%%PDF-1.4 %s' "$page" >"$pdf"
+
+            """)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: project.url("bin/chromium").path)
+        let result = try pdf(project, path: project.url("bin").path + ":/usr/bin:/bin")
+        #expect(result.status == 0, "\(result.stderr)")
+        let printed = project.snapshot().filter { $0.key.hasSuffix(".pdf") }.mapValues { String(decoding: $0, as: UTF8.self) }
+        #expect(
+            printed.keys.sorted() == [
+                "data/forum3-sample/report.zh-hant.pdf", "data/tel60-sample/report.en.pdf", "data/tel60-sample/report.zh-hant.pdf",
+                "data/tel61-sample/report.en.pdf", "data/tel61-sample/report.zh-hant.pdf",
+            ])
+        #expect(printed["data/tel61-sample/report.en.pdf"]?.hasSuffix("/en/tel61-sample/print/index.html") == true)
+        #expect(try project.read("public/zh-hant/forum3-sample/index.html").contains("/library/data/forum3-sample/report.zh-hant.pdf"))
+    }
+
     @Test func whenChromiumFailsTheOutputIsLeftAsItWas() throws {
         let project = try TestProject()
         try FileManager.default.createDirectory(at: project.url("bin"), withIntermediateDirectories: true)

@@ -154,6 +154,26 @@ import Testing
         #expect(text.contains("\"report\":\"tel61-sample\""))
     }
 
+    @Test func eachReportsPDFIsWrittenBesideItsDataAndLinkedFromItsHome() throws {
+        let project = try TestProject(fixture: "library")
+        let pdf = Data("%PDF-1.4 test".utf8)
+        let built = try SiteBuilder.build(root: project.root, pdfs: ["data/tel60-sample/report.en.pdf": pdf])
+        #expect(
+            built.printEditions.map(\.pdf).sorted() == [
+                "data/forum3-sample/report.zh-hant.pdf", "data/tel60-sample/report.en.pdf", "data/tel60-sample/report.zh-hant.pdf",
+                "data/tel61-sample/report.en.pdf", "data/tel61-sample/report.zh-hant.pdf",
+            ])
+        #expect(
+            built.printEditions.contains { $0.page == "en/tel60-sample/print/index.html" && $0.pdf == "data/tel60-sample/report.en.pdf" })
+        #expect(built.files.first { $0.path == "data/tel60-sample/report.en.pdf" }?.data == pdf)
+        let home = try built.text("en/tel60-sample/index.html")
+        #expect(home.contains("<a href=\"/library/data/tel60-sample/report.en.pdf\" type=\"application/pdf\">PDF</a>"))
+        #expect(home.contains("<meta name=\"citation_pdf_url\" content=\"https://example.org/library/data/tel60-sample/report.en.pdf\">"))
+        for other in ["zh-hant/tel60-sample/index.html", "en/tel61-sample/index.html", "en/index.html"] {
+            #expect(try !built.text(other).contains(".pdf\""), "\(other) links a PDF it was not given")
+        }
+    }
+
     @Test func servingALibraryRebuildsOnlyTheEditedReport() throws {
         let project = try TestProject(fixture: "library")
         let site = LiveSite(root: project.root, baseURL: "http://127.0.0.1:8000/")

@@ -97,7 +97,7 @@ import Testing
     @Test func aPDFGivenToTheBuildIsWrittenAndLinked() throws {
         let project = try TestProject()
         let pdf = Data("%PDF-1.4 test".utf8)
-        let built = try SiteBuilder.build(root: project.root, pdfs: ["en": pdf])
+        let built = try SiteBuilder.build(root: project.root, pdfs: ["report.en.pdf": pdf])
         #expect(built.files.first { $0.path == "report.en.pdf" }?.data == pdf)
         #expect(!built.files.contains { $0.path == "report.zh-hant.pdf" })
         let home = try built.text("en/index.html")

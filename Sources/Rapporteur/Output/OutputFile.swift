@@ -34,8 +34,9 @@ public struct BuildResult: Sendable {
     /// Processor seconds of work done inside the phases on all cores at once (parsing within
     /// "load", writing within "render"), summed over the threads that did it.
     public var workTimings: [(work: String, seconds: Double)]
-    /// Each language's print edition (`en/print/index.html`) and the PDF made from it
-    /// (`report.en.pdf`), relative to the output folder, for `rapporteur pdf`.
+    /// Each report's print edition per language (`en/print/index.html`, `en/tel54/print/index.html`
+    /// in a library) and the PDF made from it (`report.en.pdf`, `data/tel54/report.en.pdf`),
+    /// relative to the output folder, for `rapporteur pdf`.
     public var printEditions: [(language: String, page: String, pdf: String)] = []
 }
 

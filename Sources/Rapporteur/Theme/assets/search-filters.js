@@ -1,10 +1,23 @@
 // The filters of a library's search (report, meeting series, year), which assets/search.js loads
 // when a reader opens them or the address holds a choice. They read the reports file named in the
 // manifest (Sources/Search/SearchReports.swift): each report with its sections first..<end.
+// They narrow each other, as faceted filters do: each select offers only what the reports that
+// match the other choices have (a series leaves its reports and years), and a choice the others
+// rule out is cleared.
 (function () {
   "use strict";
 
   var CHOICES = ["report", "series", "year"];
+
+  // What a report has for a choice, as the select's option values say it.
+  function valueOf(report, name) {
+    return name === "report" ? report.id : name === "series" ? report.series : String(report.year);
+  }
+
+  // Whether `report` matches every choice of `chosen` but `except`.
+  function matches(report, chosen, except) {
+    return CHOICES.every(function (name) { return name === except || !chosen[name] || valueOf(report, name) === chosen[name]; });
+  }
 
   // Three selects in `box`, their labels from `strings` (the results' data attributes). Choices
   // stay in the address (`?q=…&report=tel60-sample`) and go with the next query: the selects
@@ -14,8 +27,10 @@
     var filters = this;
     this.index = index;
     this.manifest = manifest;
+    this.onChange = onChange;
     this.chosen = {};
     this.reports = null;
+    this.options = {};
     this.selects = {};
     var row = document.createElement("div");
     row.className = "search-filter-row";
@@ -31,7 +46,7 @@
       select.appendChild(new Option(strings.any || "", ""));
       select.addEventListener("change", function () {
         filters.chosen[name] = select.value;
-        filters.keepInAddress();
+        filters.narrow(name);
         onChange();
       });
       filters.selects[name] = select;
@@ -51,18 +66,58 @@
       var series = new Map();
       reports.forEach(function (report) { series.set(report.series, report.seriesName); });
       var years = Array.from(new Set(reports.map(function (report) { return report.year; }))).sort(function (a, b) { return b - a; });
-      var options = {
+      filters.options = {
         report: reports.map(function (report) { return [report.id, report.title]; }),
         series: Array.from(series),
         year: years.map(function (year) { return [String(year), String(year)]; }),
       };
+      // A choice the index does not offer, or that the address's other choices rule out, is no choice.
       CHOICES.forEach(function (name) {
-        var select = filters.selects[name];
-        options[name].forEach(function (option) { select.appendChild(new Option(option[1], option[0])); });
-        select.value = filters.chosen[name];
-        filters.chosen[name] = select.value; // a choice the index does not offer is no choice
+        var offered = filters.options[name].some(function (option) { return option[0] === filters.chosen[name]; });
+        if (!offered) filters.chosen[name] = "";
       });
+      filters.narrow(null);
     });
+  };
+
+  // Clears the choices that no report matches together with `kept` (the choice just made) and
+  // those before them, then offers in each select what the other choices leave.
+  Filters.prototype.narrow = function (kept) {
+    var chosen = this.chosen;
+    var reports = this.reports || [];
+    var together = {};
+    [kept].concat(CHOICES).forEach(function (name) {
+      if (!name || !chosen[name] || together[name]) return;
+      together[name] = chosen[name];
+      if (!reports.some(function (report) { return matches(report, together, null); })) {
+        delete together[name];
+        chosen[name] = "";
+      }
+    });
+    var filters = this;
+    CHOICES.forEach(function (name) {
+      var left = new Set(reports.filter(function (report) { return matches(report, chosen, name); }).map(function (report) {
+        return valueOf(report, name);
+      }));
+      var select = filters.selects[name];
+      // The select itself stays (and keeps the focus); only its options change.
+      while (select.options.length > 1) select.remove(1);
+      filters.options[name].forEach(function (option) {
+        if (left.has(option[0])) select.appendChild(new Option(option[1], option[0]));
+      });
+      select.value = chosen[name];
+    });
+    this.keepInAddress();
+  };
+
+  // Clears every choice and shows every result again, the focus on the first select (the
+  // control that cleared them goes with the message it was in).
+  Filters.prototype.clear = function () {
+    var chosen = this.chosen;
+    CHOICES.forEach(function (name) { chosen[name] = ""; });
+    this.narrow(null);
+    this.selects[CHOICES[0]].focus();
+    this.onChange();
   };
 
   Filters.prototype.keepInAddress = function () {
@@ -92,8 +147,7 @@
     var filters = this;
     return hits.filter(function (hit) {
       var report = filters.reportOf(hit.section);
-      return report && (!chosen.report || report.id === chosen.report) && (!chosen.series || report.series === chosen.series) &&
-        (!chosen.year || String(report.year) === chosen.year);
+      return report && matches(report, chosen, null);
     });
   };
 

@@ -564,13 +564,32 @@
   document.title = query + " · " + document.title;
   status.textContent = message("loading", { query: query, count: 0 });
   var index = new Index(results.dataset.index);
-  // The results (those the filters keep), or help when the query finds nothing at all.
+  // The results (those the filters keep); when the filters leave none, how many there are without
+  // them and a button that clears them; help when the query finds nothing at all.
   function present(loaded, found, filters) {
     var hits = filters ? filters.apply(found) : found;
-    status.textContent = message(hits.length ? "count" : "none", { query: query, count: hits.length });
-    if (hits.length) return show(index, loaded, hits);
-    if (found.length) return Promise.resolve(results.replaceChildren());
+    if (hits.length) {
+      status.textContent = message("count", { query: query, count: hits.length });
+      return show(index, loaded, hits);
+    }
+    if (found.length) {
+      status.textContent = message("filteredNone", { query: query, count: found.length });
+      return Promise.resolve(offerClearing(filters));
+    }
+    status.textContent = message("none", { query: query, count: 0 });
     return showHelp(index, loaded, query);
+  }
+
+  function offerClearing(filters) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "search-clear-filters";
+    button.textContent = message("clearFilters", {});
+    button.addEventListener("click", function () { filters.clear(); });
+    var box = document.createElement("div");
+    box.className = "search-help";
+    box.appendChild(button);
+    results.replaceChildren(box);
   }
 
   // A library's filter form, closed: its selects (assets/search-filters.js) and the reports file
