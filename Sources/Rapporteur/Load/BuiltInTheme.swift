@@ -21,6 +21,7 @@ enum BuiltInTheme {
         ("partials/chart.mustache", PackageResources.chart_mustache),
         ("partials/figure.mustache", PackageResources.figure_mustache),
         ("partials/table.mustache", PackageResources.table_mustache),
+        ("partials/chapter-nav-item.mustache", PackageResources.chapter_nav_item_mustache),
         ("partials/glossary-table.mustache", PackageResources.glossary_table_mustache),
         ("partials/tables-nav.mustache", PackageResources.tables_nav_mustache),
         ("partials/tables-pager.mustache", PackageResources.tables_pager_mustache),

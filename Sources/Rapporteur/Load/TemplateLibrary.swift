@@ -11,6 +11,8 @@ import Support
 public struct TemplateLibrary: Sendable {
     private let library: MustacheLibrary
     private let names: Set<String>
+    /// Every name a tag of a template uses (`navItems`, `t.home`), for keys that cost something to make.
+    private let tagNames: Set<String>
     /// Interface strings per language code.
     let strings: [String: [String: String]]
 
@@ -59,8 +61,13 @@ public struct TemplateLibrary: Sendable {
             }
         }
         if log.hasErrors { throw SiteError(log.diagnostics) }
-        return TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys), strings: strings ?? [:])
+        let tagNames = Set(tags.map { $0.tag.drop { "#^&{/<>$".contains($0) }.trimmingCharacters(in: CharacterSet(charactersIn: " }")) })
+        return TemplateLibrary(
+            library: MustacheLibrary(templates: templates), names: Set(templates.keys), tagNames: tagNames, strings: strings ?? [:])
     }
+
+    /// Whether a tag of some template uses the key `name`.
+    func mentions(_ name: String) -> Bool { tagNames.contains(name) }
 
     /// Renders the template `name` (`chapter`, `partials/table`) with `context`, for `page`
     /// (an output path or a chapter file, for messages). Output with a leftover of the template

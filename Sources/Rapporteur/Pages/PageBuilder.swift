@@ -16,6 +16,8 @@ struct PageBuilder {
     private let siteFiles = Once<SiteFiles>()
     /// The chapters' bodies, rendered once for their pages and the print editions.
     private let bodies = ChapterBodies()
+    /// The chapter list's items, rendered once for every chapter page of a language.
+    private let navigationItems = ChapterNavigationItems()
 
     init(build: Build, index: [String: [String: ExpandedChapter]]) {
         self.build = build
@@ -352,7 +354,30 @@ private extension PageBuilder {
                 "current": index == position,
             ]
         }
+        if project.templates.mentions("navItems") {
+            var items = ""
+            for index in shown {
+                switch navigationItem(chapters, index, language: chapter.language) {
+                case .success(let item): items += index == position ? item.current : item.other
+                case .failure(let error): log.append(contentsOf: error.diagnostics)
+                }
+            }
+            context["navItems"] = ContentHTML(line: items)
+        }
         return context
+    }
+
+    /// The item of `chapters[index]` in the chapter list, as the page shown and as another.
+    private func navigationItem(_ chapters: [Chapter], _ index: Int, language: Language) -> Result<ChapterNavigationItems.Item, SiteError> {
+        navigationItems.item(language: language.code, position: index, count: chapters.count) {
+            Result { () throws(SiteError) in
+                let item: [String: Any] = ["title": chapters[index].numberedTitle, "href": urls.chapter(chapters[index].slug, language)]
+                let render = { (current: Bool) throws(SiteError) in
+                    try project.templates.render("partials/chapter-nav-item", item.merging(["current": current]) { $1 })
+                }
+                return ChapterNavigationItems.Item(current: try render(true), other: try render(false))
+            }
+        }
     }
 
     /// The body of a language's summary, through the steps a chapter takes; its headings take
