@@ -111,9 +111,9 @@ import Testing
             name: "template syntax error", file: "Templates/chapter.mustache", old: "{{/hasToc}}", new: "{{/hasTOC}}",
             location: "Templates/chapter.mustache:", message: "template error"),
         Case(
-            name: "template naming a missing partial", file: "Templates/table-page.mustache", old: "{{>partials/table}}",
-            new: "{{>partials/tabel}}",
-            location: "Templates/table-page.mustache:12:1", message: "template 'partials/tabel' does not exist"),
+            name: "template naming a missing partial", file: "Templates/table-page.mustache", old: "{{>partials/tables-pager}}",
+            new: "{{>partials/tables-pagr}}",
+            location: "Templates/table-page.mustache:14:1", message: "template 'partials/tables-pagr' does not exist"),
         Case(
             name: "slug trying ../", file: "content/zh-Hant/02-spsg.md", old: "description: SPSG 會議",
             new: "description: SPSG 會議\nslug: ../../etc",
