@@ -39,12 +39,23 @@ enum TemplateLeftovers {
     }
 
     /// `output` without its marks, and the first leftover found outside them (nil when none).
-    /// Runs over every page: the text between marks is copied in whole runs, and inside a
-    /// value, where only the closing mark matters, `memchr` finds it.
     static func strip(_ output: String) -> (text: String, leftover: String?) {
+        let (bytes, leftover) = strip(output, into: [UInt8]())
+        return (String(decoding: bytes, as: UTF8.self), leftover)
+    }
+
+    /// `output` without its marks as the bytes of a page, which need not be a `String` again.
+    static func stripToData(_ output: String) -> (data: Data, leftover: String?) {
+        strip(output, into: Data())
+    }
+
+    /// Appends `output` without its marks to `text`. Runs over every page: the text between
+    /// marks is copied in whole runs, and inside a value, where only the closing mark matters,
+    /// `memchr` finds it. Whole marks are removed from valid UTF-8, so what is left is valid.
+    private static func strip<Bytes: RangeReplaceableCollection<UInt8>>(_ output: String, into text: Bytes) -> (Bytes, String?) {
         var output = output
-        return output.withUTF8 { bytes in
-            var text: [UInt8] = []
+        var text = text
+        let leftover = output.withUTF8 { bytes in
             text.reserveCapacity(bytes.count)
             var leftover: String?
             var inValue = false
@@ -69,8 +80,9 @@ enum TemplateLeftovers {
                 index += 1
             }
             text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-            return (String(decoding: text, as: UTF8.self), leftover)
+            return leftover
         }
+        return (text, leftover)
     }
 
     /// `{{`, `Optional(` or the word `nil` starting at `index` of the template's own text.

@@ -73,6 +73,20 @@ public struct TemplateLibrary: Sendable {
     /// (an output path or a chapter file, for messages). Output with a leftover of the template
     /// (`nil`, `Optional(`, `{{` outside values) is an error.
     func render(_ name: String, _ context: [String: Any], for page: String? = nil) throws(SiteError) -> String {
+        let (text, leftover) = TemplateLeftovers.strip(try marked(name, context))
+        try refuse(leftover, of: name, in: page)
+        return text
+    }
+
+    /// `render` for a whole page, as the bytes written to the output.
+    func renderPage(_ name: String, _ context: [String: Any], for page: String) throws(SiteError) -> Data {
+        let (data, leftover) = TemplateLeftovers.stripToData(try marked(name, context))
+        try refuse(leftover, of: name, in: page)
+        return data
+    }
+
+    /// swift-mustache's output of `name`, its values enclosed in `TemplateLeftovers`' marks.
+    private func marked(_ name: String, _ context: [String: Any]) throws(SiteError) -> String {
         if let key = Self.keyHoldingAnOptional(in: context) {
             // swift-mustache prints a stored Optional as `nil` or `Optional(…)` and takes it as true.
             throw SiteError(
@@ -82,13 +96,14 @@ public struct TemplateLibrary: Sendable {
         guard names.contains(name), let output = library.render(context, withTemplate: name) else {
             throw SiteError("template '\(name)' does not exist", at: SourceLocation(file: "Templates/\(name).mustache"))
         }
-        let (text, leftover) = TemplateLeftovers.strip(output)
-        if let leftover {
-            throw SiteError(
-                "'\(leftover)' is left in \(page ?? "the output") by the template '\(name)' (a missing value printed, or a tag that is not one)",
-                at: SourceLocation(file: "Templates/\(name).mustache"))
-        }
-        return text
+        return output
+    }
+
+    private func refuse(_ leftover: String?, of name: String, in page: String?) throws(SiteError) {
+        guard let leftover else { return }
+        throw SiteError(
+            "'\(leftover)' is left in \(page ?? "the output") by the template '\(name)' (a missing value printed, or a tag that is not one)",
+            at: SourceLocation(file: "Templates/\(name).mustache"))
     }
 }
 

@@ -148,10 +148,11 @@ struct PageBuilder {
         case .libraryHome, .year, .series: (template, context) = libraryContext(job, page: page)
         }
         let outputPath = urls.outputFile(of: page.path)
-        guard let html = log.collect({ () throws(SiteError) in try project.templates.render(template, context, for: outputPath) }) else {
+        guard let html = log.collect({ () throws(SiteError) in try project.templates.renderPage(template, context, for: outputPath) })
+        else {
             return nil
         }
-        return OutputFile(path: outputPath, text: html)
+        return OutputFile(path: outputPath, data: html)
     }
 
     /// A chapter's body for its page and, without the heading links, its language's print edition:
