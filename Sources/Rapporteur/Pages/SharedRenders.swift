@@ -4,7 +4,7 @@ import Support
 
 /// Template output that comes out the same in many reports of a library (the site glossary's
 /// table, in every report that adds no terms of its own), rendered once. A render is shared
-/// only by equal data: found by a hash of the data, then compared value by value.
+/// only by equal data: found by a hash of the data's top level, then compared value by value.
 final class SharedRenders: @unchecked Sendable {
     private let lock = NSLock()
     private var rendered: [Int: [(name: String, data: [String: Any], render: Render)]] = [:]
@@ -33,26 +33,26 @@ final class SharedRenders: @unchecked Sendable {
             general[key] = "\(Self.mark)\(number)\(Self.mark)"
             values.append(address)
         }
+        let hash = Self.topLevelHash(name, general)
+        let candidates = lock.withLock { rendered[hash] ?? [] }
+        if let found = candidates.first(where: { $0.name == name && Self.equal($0.data, general) }) {
+            return Self.filled(found.render, with: values)
+        }
+        // Equal data are known and free of marks; new data are looked through once.
         var marks = 0
-        guard let hash = Self.hash(general, marks: &marks), marks == 2 * addresses.count else {
-            return try templates.render(name, context)
+        guard Self.isKnown(general, marks: &marks), marks == 2 * addresses.count else { return try templates.render(name, context) }
+        let render = Self.cut(try templates.render(name, general))
+        lock.withLock {
+            rendered[hash, default: []].append((name, general, render))
+            made += 1
         }
-        let found = lock.withLock {
-            rendered[hash]?.first { $0.name == name && Self.equal($0.data, general) }?.render
-        }
-        let render: Render
-        if let found {
-            render = found
-        } else {
-            render = Self.cut(try templates.render(name, general))
-            lock.withLock {
-                rendered[hash, default: []].append((name, general, render))
-                made += 1
-            }
-        }
+        return Self.filled(render, with: values)
+    }
+
+    private static func filled(_ render: Render, with addresses: [String]) -> String {
         var html = String(render.texts[0])
         for (hole, text) in zip(render.holes, render.texts.dropFirst()) {
-            html += values[hole]
+            html += addresses[hole]
             html += text
         }
         return html
@@ -63,75 +63,106 @@ final class SharedRenders: @unchecked Sendable {
     private static let mark: Character = "\u{E001}"
     private static let markScalar: Unicode.Scalar = "\u{E001}"
 
-    /// `html` cut at its placeholders.
+    /// `html` cut at its placeholders, found on its UTF-8 bytes.
     private static func cut(_ html: String) -> Render {
-        let pieces = html.split(separator: mark, omittingEmptySubsequences: false)
-        // Pieces alternate: text, a placeholder's number, text, …
-        return Render(
-            texts: stride(from: 0, to: pieces.count, by: 2).map { pieces[$0] },
-            holes: stride(from: 1, to: pieces.count, by: 2).map { Int(pieces[$0]) ?? 0 })
+        let bytes = html.utf8
+        let markBytes = Array(String(mark).utf8)
+        var texts: [Substring] = []
+        var holes: [Int] = []
+        var start = bytes.startIndex
+        var search = start
+        var opening: String.Index?
+        while let found = bytes[search...].firstIndex(of: markBytes[0]) {
+            let end = bytes.index(found, offsetBy: markBytes.count, limitedBy: bytes.endIndex) ?? bytes.endIndex
+            guard bytes[found..<end].elementsEqual(markBytes) else {
+                search = bytes.index(after: found)
+                continue
+            }
+            if let open = opening {
+                holes.append(Int(html[open..<found]) ?? 0)
+                opening = nil
+                start = end
+            } else {
+                texts.append(html[start..<found])
+                opening = end
+            }
+            search = end
+        }
+        texts.append(html[start...])
+        return Render(texts: texts, holes: holes)
     }
 
-    /// A hash of `value` that equal data share whatever order their dictionaries hold their keys
-    /// in, counting the marks in its strings; nil for a value of a type it does not know. Types
-    /// are told by identity, which costs no cast.
-    private static func hash(_ value: Any, marks: inout Int) -> Int? {
+    /// A hash of the template's name and the top level of `data`: its keys, texts and flags, and
+    /// how many entries its lists and mappings have. Equal data hash alike whatever order their
+    /// dictionaries hold their keys in; `equal` tells the rest.
+    private static func topLevelHash(_ name: String, _ data: [String: Any]) -> Int {
+        var entries = 0
+        for (key, value) in data {
+            var entry = Hasher()
+            combine(key, into: &entry)
+            let type = type(of: value)
+            if type == String.self {
+                combine(value as! String, into: &entry)
+            } else if type == ContentHTML.self {
+                combine((value as! ContentHTML).html, into: &entry)
+            } else if type == Bool.self {
+                entry.combine(value as! Bool)
+            } else if type == Int.self {
+                entry.combine(value as! Int)
+            } else if type == [[String: Any]].self {
+                entry.combine((value as! [[String: Any]]).count)
+            } else if type == [String: Any].self {
+                entry.combine((value as! [String: Any]).count)
+            } else if type == [String: String].self {
+                entry.combine((value as! [String: String]).count)
+            }
+            entries &+= entry.finalize()
+        }
         var hasher = Hasher()
+        combine(name, into: &hasher)
+        hasher.combine(entries)
+        return hasher.finalize()
+    }
+
+    /// Whether every value of `value` has a type `equal` compares, counting the marks in its
+    /// strings.
+    private static func isKnown(_ value: Any, marks: inout Int) -> Bool {
         let type = type(of: value)
         if type == String.self || type == ContentHTML.self {
             let string = type == String.self ? value as! String : (value as! ContentHTML).html
-            hasher.combine(type == String.self)
-            if combine(string, into: &hasher) { marks += string.unicodeScalars.lazy.filter { $0 == markScalar }.count }
-        } else if type == Bool.self {
-            hasher.combine(value as! Bool)
-        } else if type == Int.self {
-            hasher.combine(value as! Int)
+            if mayHoldMark(string) { marks += string.unicodeScalars.lazy.filter { $0 == markScalar }.count }
+        } else if type == Bool.self || type == Int.self {
+            return true
         } else if type == [String: String].self {
-            var entries = 0
-            for (key, string) in value as! [String: String] {
-                var entry = Hasher()
-                combine(key, into: &entry)
-                combine(string, into: &entry)
-                entries &+= entry.finalize()
+            for string in (value as! [String: String]).values where mayHoldMark(string) {
+                marks += string.unicodeScalars.lazy.filter { $0 == markScalar }.count
             }
-            hasher.combine(entries)
         } else if type == [String: Any].self {
-            var entries = 0
-            for (key, element) in value as! [String: Any] {
-                guard let valueHash = hash(element, marks: &marks) else { return nil }
-                entries &+= entryHash(key, valueHash)
-            }
-            hasher.combine(entries)
+            return (value as! [String: Any]).values.allSatisfy { isKnown($0, marks: &marks) }
         } else if let array = type == [[String: Any]].self ? (value as! [[String: Any]]) as [Any] : value as? [Any] {
-            for element in array {
-                guard let elementHash = hash(element, marks: &marks) else { return nil }
-                hasher.combine(elementHash)
-            }
-            hasher.combine(array.count)
+            return array.allSatisfy { isKnown($0, marks: &marks) }
         } else {
-            return nil
+            return false
         }
-        return hasher.finalize()
+        return true
     }
 
-    private static func entryHash(_ key: String, _ valueHash: Int) -> Int {
-        var hasher = Hasher()
-        combine(key, into: &hasher)
-        hasher.combine(valueHash)
-        return hasher.finalize()
+    /// Whether `string` has the mark's first byte.
+    private static func mayHoldMark(_ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(markFirstByte), bytes.count) != nil
+        }
     }
 
     /// Combines `string`'s bytes, what the page gets (`String`'s own hash and `==` take
-    /// canonically equivalent texts as one, and normalise non-ASCII ones first); true when it
-    /// may hold the placeholders' mark (has its first byte).
-    @discardableResult
-    private static func combine(_ string: String, into hasher: inout Hasher) -> Bool {
+    /// canonically equivalent texts as one, and normalise non-ASCII ones first).
+    private static func combine(_ string: String, into hasher: inout Hasher) {
         var string = string
-        return string.withUTF8 { bytes in
+        string.withUTF8 { bytes in
             hasher.combine(bytes.count)
             hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(markFirstByte), bytes.count) != nil
         }
     }
 
