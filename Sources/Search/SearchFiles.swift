@@ -174,14 +174,16 @@ package struct SearchFiles {
         let total = entries.bytes.count
         let perFile = max(1, Int((Double(Self.fragmentFileBytes(totalBytes: total) * sections.count) / Double(max(total, 1))).rounded()))
         var hasher = FNV1a()
-        var files: [(number: Int, data: [UInt8])] = []
+        var files: [(number: Int, data: Data)] = []
         for start in stride(from: 0, to: sections.count, by: perFile) {
-            let data = entries.joined(start...(min(start + perFile, sections.count) - 1), open: "[", close: "]")
+            // Each file's bytes are made `Data` at once: a copy of them all would otherwise be held
+            // until the folder, named by all of them, is known.
+            let data = Data(entries.joined(start...(min(start + perFile, sections.count) - 1), open: "[", close: "]"))
             hasher.add(data)
             files.append((start / perFile, data))
         }
         let folder = "fragments-\(Self.name(hasher.value))/"
-        for file in files { self.files.append(File(name: folder + "\(file.number).json", data: Data(file.data))) }
+        for file in files { self.files.append(File(name: folder + "\(file.number).json", data: file.data)) }
         return (folder, perFile)
     }
 

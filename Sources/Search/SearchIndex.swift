@@ -66,19 +66,21 @@ package struct SearchIndex {
             terms.appendTerms(of: sections[section].heading, to: &numbers)
             let headingTerms = numbers.count
             terms.appendTerms(of: sections[section].text, to: &numbers)
+            // A term seen for the first time has no posting yet (section -1).
+            latest += repeatElement((section: -1, count: 0, inHeading: false) as Posting, count: terms.count - latest.count)
             let section = Int32(section)
-            for (index, term) in numbers.enumerated() {
-                if term == latest.count {
-                    latest.append((section, 0, false))
-                } else if latest[term].section != section {
-                    finished.append((Int32(term), latest[term]))
-                    latest[term] = (section, 0, false)
-                }
-                if index < headingTerms {
-                    latest[term].count += Int32(Self.headingWeight)
-                    latest[term].inHeading = true
-                } else {
-                    latest[term].count += 1
+            latest.withUnsafeMutableBufferPointer { latest in
+                for (index, term) in numbers.enumerated() {
+                    if latest[term].section != section {
+                        if latest[term].section >= 0 { finished.append((Int32(term), latest[term])) }
+                        latest[term] = (section, 0, false)
+                    }
+                    if index < headingTerms {
+                        latest[term].count += Int32(Self.headingWeight)
+                        latest[term].inHeading = true
+                    } else {
+                        latest[term].count += 1
+                    }
                 }
             }
         }

@@ -18,6 +18,9 @@ package struct SearchTerms {
         self.rules = rules
     }
 
+    /// How many terms are numbered: every term below it has been seen.
+    package var count: Int { texts.count }
+
     package func text(of term: Int) -> String {
         String(decoding: texts[term], as: UTF8.self)
     }
@@ -27,39 +30,24 @@ package struct SearchTerms {
     /// Appends the number of each term of `text` to `numbers`, in order, with repeats.
     package mutating func appendTerms(of text: String, to numbers: inout [Int]) {
         var text = text
-        if text.withUTF8(Self.isFastFoldable) {
-            text.withUTF8 { appendTerms(ofUTF8: $0, folding: true, to: &numbers) }
-        } else {
-            var normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
-            normalized.withUTF8 { appendTerms(ofUTF8: $0, folding: false, to: &numbers) }
-        }
+        let start = (numbers: numbers.count, texts: texts.count, words: words.count)
+        if text.withUTF8({ appendTerms(ofUTF8: $0, folding: true, to: &numbers) }) { return }
+        // A scalar `fastFold` does not take: the whole text is normalised by Foundation instead,
+        // and what the fast pass numbered is forgotten, so terms are numbered as they are posted.
+        numbers.removeSubrange(start.numbers...)
+        texts.removeLast(texts.count - start.texts)
+        words.removeLast(words.count - start.words)
+        wordTerms.removeSubrange(start.words...)
+        var normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
+        _ = normalized.withUTF8 { appendTerms(ofUTF8: $0, folding: false, to: &numbers) }
     }
 
-    /// Whether `SearchTokenizer.fastFold` takes every scalar (it takes all of ASCII).
-    private static func isFastFoldable(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            switch utf8[index] {
-            case ..<0x80:
-                index += 1
-                continue
-            case 0xE5...0xE9:  // U+5000 to U+9FFF, all ideographs, which it takes
-                index += 3
-                continue
-            default: break
-            }
-            let (scalar, length) = utf8.scalar(at: index)
-            guard SearchTokenizer.fastFold(scalar) != nil else { return false }
-            index += length
-        }
-        return true
-    }
-
-    /// The terms of normalised text, or of text to fold scalar by scalar with `fastFold`. Folding
-    /// leaves CJK characters as they are (it takes only ideographs, and returns them; it gives no
-    /// CJK for other scalars), so a CJK term is always one or two characters of `utf8`, each
-    /// folded by `CharacterVariants`.
-    private mutating func appendTerms(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, folding: Bool, to numbers: inout [Int]) {
+    /// The terms of normalised text, or of text to fold scalar by scalar with `fastFold`; false,
+    /// having stopped, when folding meets a scalar `fastFold` does not take (it takes all of ASCII
+    /// and the ideographs told by their first byte). Folding leaves CJK characters as they are (it
+    /// takes only ideographs, and returns them; it gives no CJK for other scalars), so a CJK term
+    /// is always one or two characters of `utf8`, each folded by `CharacterVariants`.
+    private mutating func appendTerms(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, folding: Bool, to numbers: inout [Int]) -> Bool {
         // The previous character, folded by `CharacterVariants`, when it is CJK, as its UTF-8 bytes
         // in an integer (see `packedUTF8`): a pair of two is at most 8 bytes, so it is looked up
         // without being written out. There is a pair for almost every character of a Chinese page.
@@ -110,11 +98,12 @@ package struct SearchTerms {
             case 0xE5...0xE9: addCJK(length: 3)  // U+5000 to U+9FFF, all ideographs
             default:
                 let (decoded, length) = utf8.scalar(at: index)
-                if SearchTokenizer.isCJK(decoded) {  // as `fastFold` would leave it
+                let scalar = folding ? SearchTokenizer.fastFold(decoded) : decoded
+                guard let scalar else { return false }
+                if SearchTokenizer.isCJK(decoded) {  // as `fastFold` leaves it
                     addCJK(length: length)
                     continue
                 }
-                let scalar = folding ? SearchTokenizer.fastFold(decoded)! : decoded
                 if SearchTokenizer.isWordScalar(scalar) {
                     addToWord(length: length, isFolded: scalar == decoded)
                 } else {
@@ -126,6 +115,7 @@ package struct SearchTerms {
         }
         endRun()
         endWord()
+        return true
     }
 
     /// The UTF-8 bytes of `scalar` in one integer, the first byte highest, as `NumberedByteStrings`
@@ -189,13 +179,8 @@ package struct NumberedByteStrings {
 
     /// The number of `string`, added if it is new.
     package mutating func number(of string: some Collection<UInt8>) -> (number: Int, isNew: Bool) {
-        if string.count <= 8 {
-            var key: UInt64 = 0
-            for byte in string { key = key << 8 | UInt64(byte) }
-            return number(ofShort: key, length: string.count)
-        }
-        var key: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in string { key = (key ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let key = Self.key(of: string)
+        if string.count <= 8 { return number(ofShort: key, length: string.count) }
         var index = Self.slotIndex(of: key, among: slots.count)
         while slots[index].number >= 0 {
             let slot = slots[index]
@@ -219,6 +204,42 @@ package struct NumberedByteStrings {
         }
         for shift in stride(from: 8 * (length - 1), through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: key >> shift)) }
         return add(at: index, key: key, length: length)
+    }
+
+    /// Forgets the last `count` strings, the newest first.
+    package mutating func removeLast(_ count: Int) {
+        for _ in 0..<count {
+            let number = self.count - 1
+            var index = Self.slotIndex(of: Self.key(of: self[number]), among: slots.count)
+            while slots[index].number != number { index = (index + 1) & (slots.count - 1) }
+            removeSlot(at: index)
+            bytes.removeSubrange(ends[number]...)
+            ends.removeLast()
+        }
+    }
+
+    /// Empties the slot at `index`, moving back the slots after it that probing would no longer
+    /// reach (deletion by backward shift, which linear probing needs instead of a tombstone).
+    private mutating func removeSlot(at index: Int) {
+        let mask = slots.count - 1
+        var hole = index
+        var next = (hole + 1) & mask
+        while slots[next].number >= 0 {
+            // A slot may fill the hole unless its own index lies between the hole and it.
+            let home = Self.slotIndex(of: slots[next].key, among: slots.count)
+            if (next - home) & mask >= (next - hole) & mask {
+                slots[hole] = slots[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        slots[hole].number = -1
+    }
+
+    /// A string's bytes in an integer, the first highest, for up to 8 bytes; else their FNV-1a hash.
+    private static func key(of string: some Collection<UInt8>) -> UInt64 {
+        if string.count <= 8 { return string.reduce(0) { $0 << 8 | UInt64($1) } }
+        return string.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
     }
 
     /// Numbers the string just appended to `bytes`, in the empty slot at `index`.

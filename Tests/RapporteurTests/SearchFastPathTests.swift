@@ -70,6 +70,34 @@ import Testing
         #expect(strings.count == keys.count)
     }
 
+    @Test func byteStringsForgetTheLastAsIfNeverAdded() {
+        var strings = NumberedByteStrings()
+        // The table grows while forgotten strings are in it, so kept ones come after them in a probe.
+        let kept = (0..<500).map { "kept\($0)" } + ["", "a", "資安"]
+        let forgotten = (0..<3_000).map { "gone\($0)" } + ["b", "abcdefghij"]
+        for key in kept + forgotten { _ = strings.number(of: Array(key.utf8)) }
+        strings.removeLast(forgotten.count)
+        #expect(strings.count == kept.count)
+        for (number, key) in kept.enumerated() {
+            #expect(strings.number(of: key.utf8) == (number, false))
+        }
+        for (offset, key) in forgotten.reversed().enumerated() {
+            #expect(strings.number(of: key.utf8) == (kept.count + offset, true))
+            #expect(Array(strings[kept.count + offset]) == Array(key.utf8))
+        }
+    }
+
+    @Test func aTextForFoundationIsNumberedOnce() {
+        var terms = SearchTerms()
+        var numbers: [Int] = []
+        // The fast pass numbers "meet", "first" and "second" before it meets the kana, then gives way.
+        terms.appendTerms(of: "meeting first second カナ", to: &numbers)
+        terms.appendTerms(of: "third", to: &numbers)
+        #expect(numbers.map(terms.text(of:)) == ["meet", "first", "second", "カナ", "third"])
+        #expect(numbers == [0, 1, 2, 3, 4])
+        #expect(terms.count == 5)
+    }
+
     @Test func theListedWhiteSpaceAndWordScalarsAgreeWithUnicode() {
         for value in UInt32(0x80)...0x10_FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
