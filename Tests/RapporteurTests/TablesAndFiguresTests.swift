@@ -41,6 +41,22 @@ import Testing
         #expect(money.kind(of: []) == "money")
     }
 
+    @Test func aThemeRenderingTheTablePartialsItselfMakesTheSamePages() throws {
+        let project = try TestProject(fixture: "library")
+        let before = try project.build()
+        try project.overrideTheme("table-page.mustache")
+        try project.replace("Templates/table-page.mustache", "{{{rendered}}}", with: "{{>partials/table}}")
+        try project.overrideTheme("glossary.mustache")
+        try project.replace("Templates/glossary.mustache", "{{{rendered}}}", with: "{{>partials/glossary-table}}")
+        let after = try project.build()
+        for path in [
+            "en/tel60-sample/tables/hosting-roster/index.html", "en/tel60-sample/tables/glossary/index.html",
+            "zh-hant/tel61-sample/tables/glossary/index.html",
+        ] {
+            #expect(Array(try after.text(path).utf8) == Array(try before.text(path).utf8), "\(path)")
+        }
+    }
+
     @Test func theTablesIndexListsEveryTableWithItsDownloads() throws {
         let result = try TestProject().build()
         for (language, caption, description) in [

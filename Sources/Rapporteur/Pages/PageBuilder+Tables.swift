@@ -46,19 +46,14 @@ extension PageBuilder {
         return context
     }
 
-    /// A table page's `table`: its HTML as chapters and the print edition show it, rendered once
-    /// for them all, and its description with the sections it cites linked.
+    /// A table page's `table`: the data of `partials/table`, and `rendered`, the table as that
+    /// partial renders it, once for the chapters that show it, this page and the print edition.
     func tablePageTable(_ table: Table, language: Language, log: inout DiagnosticLog) -> [String: Any] {
-        var context: [String: Any] = [:]
         let strings = project.templates.strings[language.code] ?? [:]
-        if case .generated(let html) = pipeline.render(
-            table, anchor: "table-" + table.name, language: language, strings: strings, log: &log)
-        {
-            context["html"] = ContentHTML(line: html)
-        }
-        if let description = table.description?.text(in: language.code, fallback: build.config.languageCodes) {
-            context["description"] = description
-            context["descriptionHTML"] = ContentHTML(html: pipeline.citedHTML(description, language: language))
+        let anchor = "table-" + table.name
+        var context = pipeline.tableContext(table, anchor: anchor, language: language, strings: strings)
+        if case .generated(let html) = pipeline.render(table, anchor: anchor, language: language, strings: strings, log: &log) {
+            context["rendered"] = ContentHTML(line: html)
         }
         return context
     }

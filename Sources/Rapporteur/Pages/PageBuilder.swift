@@ -395,9 +395,9 @@ private extension PageBuilder {
         return bodyHTML(expanded, index: withSummary, headingLinks: false, log: &log).html
     }
 
-    /// The glossary page's data when `table` is the site's glossary: the table as
-    /// `partials/glossary-table` renders it (once for the reports of a library that show it alike)
-    /// and its downloads.
+    /// The glossary page's data when `table` is the site's glossary: the data of
+    /// `partials/glossary-table`, `rendered` (the table as that partial renders it, once for the
+    /// reports of a library that show it alike) and its downloads.
     func glossaryContext(_ table: Table, language: Language, log: inout DiagnosticLog) -> [String: Any]? {
         guard table.name == config.glossary.table else { return nil }
         let page = GlossaryPage(
@@ -407,11 +407,14 @@ private extension PageBuilder {
         guard var data = page.context(strings: strings) else { return nil }
         data["t"] = strings
         let name = "partials/glossary-table"
-        let html = log.collect { () throws(SiteError) in
+        let html = log.collect { [data] () throws(SiteError) in
             if let shared = build.library?.renders { return try shared.render(name, data, with: project.templates) }
             return try project.templates.render(name, data)
         }
-        return ["html": ContentHTML(line: html ?? ""), "csv": urls.data(table.name, "csv"), "json": urls.data(table.name, "json")]
+        data["rendered"] = ContentHTML(line: html ?? "")
+        data["csv"] = urls.data(table.name, "csv")
+        data["json"] = urls.data(table.name, "json")
+        return data
     }
 
     func searchContext(_ page: Page, language: Language) -> [String: Any] {
