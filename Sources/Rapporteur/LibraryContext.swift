@@ -8,7 +8,7 @@ struct LibraryContext: Sendable {
     /// The resolved reports by id; empty while they are being resolved.
     var reports: [String: ResolvedReport] = [:]
     /// The glossary markers of every report's chapters.
-    let glossaries = GlossaryMarkers()
+    let glossaries = GlossaryMarker.SharedMarkers()
     /// Pages' parts that many reports render alike.
     let renders = SharedRenders()
 

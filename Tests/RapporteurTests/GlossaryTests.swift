@@ -99,20 +99,20 @@ import Testing
     }
 
     @Test func reportsShareAMarkerOnlyForTheSameTermsAndFormat() {
-        let markers = GlossaryMarkers()
+        let markers = GlossaryMarker.SharedMarkers()
         let cafe = [GlossaryMarker.Term(acronym: "CR", expansion: "Café Rules")]
         let text = [Self.paragraph(.text("A CR"))]
         let marked = { (marker: GlossaryMarker) in marker.mark(text) }
         #expect(
-            marked(markers.marker(terms: cafe, expansionFormat: " ({expansion})"))
+            marked(GlossaryMarker.marker(terms: cafe, expansionFormat: " ({expansion})", from: markers))
                 == marked(GlossaryMarker(terms: cafe, expansionFormat: " ({expansion})")))
         // Another glossary, or the same in another language's format, is marked as its own.
         let other = [GlossaryMarker.Term(acronym: "CR", expansion: "Code Review")]
         #expect(
-            marked(markers.marker(terms: other, expansionFormat: " ({expansion})"))
+            marked(GlossaryMarker.marker(terms: other, expansionFormat: " ({expansion})", from: markers))
                 == [Self.paragraph(.text("A "), .abbreviation("CR", title: "Code Review"), .text(" (Code Review)"))])
         #expect(
-            marked(markers.marker(terms: cafe, expansionFormat: "（{expansion}）"))
+            marked(GlossaryMarker.marker(terms: cafe, expansionFormat: "（{expansion}）", from: markers))
                 == [Self.paragraph(.text("A "), .abbreviation("CR", title: "Café Rules"), .text("（Café Rules）"))])
     }
 

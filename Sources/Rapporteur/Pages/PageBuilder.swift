@@ -16,8 +16,8 @@ struct PageBuilder {
     private let siteFiles = Once<SiteFiles>()
     /// The chapters' bodies, rendered once for their pages and the print editions.
     private let bodies = ChapterBodies()
-    /// The chapter list's items, rendered once for every chapter page of a language.
-    private let navigationItems = ChapterNavigationItems()
+    /// The chapter list's items by the chapter's address, rendered once for every chapter page.
+    private let navigationItems = OnceByKey<String, Result<ChapterNavigationItem, SiteError>>()
 
     init(build: Build, index: [String: [String: ExpandedChapter]]) {
         self.build = build
@@ -369,14 +369,15 @@ private extension PageBuilder {
     }
 
     /// The item of `chapters[index]` in the chapter list, as the page shown and as another.
-    private func navigationItem(_ chapters: [Chapter], _ index: Int, language: Language) -> Result<ChapterNavigationItems.Item, SiteError> {
-        navigationItems.item(language: language.code, position: index, count: chapters.count) {
+    private func navigationItem(_ chapters: [Chapter], _ index: Int, language: Language) -> Result<ChapterNavigationItem, SiteError> {
+        let href = urls.chapter(chapters[index].slug, language)
+        return navigationItems.value(href) {
             Result { () throws(SiteError) in
-                let item: [String: Any] = ["title": chapters[index].numberedTitle, "href": urls.chapter(chapters[index].slug, language)]
+                let item: [String: Any] = ["title": chapters[index].numberedTitle, "href": href]
                 let render = { (current: Bool) throws(SiteError) in
                     try project.templates.render("partials/chapter-nav-item", item.merging(["current": current]) { $1 })
                 }
-                return ChapterNavigationItems.Item(current: try render(true), other: try render(false))
+                return ChapterNavigationItem(current: try render(true), other: try render(false))
             }
         }
     }

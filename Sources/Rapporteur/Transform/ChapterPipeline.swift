@@ -142,21 +142,25 @@ struct ChapterPipeline {
 
     /// A table rendered with the theme's `partials/table.mustache` in `language`.
     func render(_ table: Table, anchor: String, language: Language, strings: [String: String], log: inout DiagnosticLog) -> Block {
-        let key = [table.name, language.code, anchor]
-        if let html = renderedTables[key] { return .generated(html) }
+        let rendered = renderedTables.value([table.name, language.code, anchor]) {
+            Result { () throws(SiteError) in try renderTable(table, anchor: anchor, language: language, strings: strings) }
+        }
+        switch rendered {
+        case .success(let html): return .generated(html)
+        case .failure(let error):
+            log.append(contentsOf: error.diagnostics)
+            return .generated("")
+        }
+    }
+
+    /// `partials/table` with `table`'s data.
+    private func renderTable(_ table: Table, anchor: String, language: Language, strings: [String: String]) throws(SiteError) -> String {
         let context = tableContext(table, anchor: anchor, language: language, strings: strings)
-        let templates = project.templates
-        guard
-            let html = log.collect({ () throws(SiteError) in
-                // Reports of a library mostly show the site's glossary alike, each with its own links.
-                if let shared = library?.renders, table.name == project.config.glossary.table {
-                    return try shared.render("partials/table", context, addresses: Table.ownAddresses, with: templates)
-                }
-                return try templates.render("partials/table", context)
-            })
-        else { return .generated("") }
-        renderedTables[key] = html
-        return .generated(html)
+        // Reports of a library mostly show the site's glossary alike, each with its own links.
+        if let shared = library?.renders, table.name == project.config.glossary.table {
+            return try shared.render("partials/table", context, addresses: Table.ownAddresses, with: project.templates)
+        }
+        return try project.templates.render("partials/table", context)
     }
 
     func tableContext(_ table: Table, anchor: String, language: Language, strings: [String: String]) -> [String: Any] {

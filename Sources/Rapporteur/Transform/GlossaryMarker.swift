@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Model
+import Support
 
 /// Marks up the acronyms of the glossary table (`content/tables/glossary.yaml`, columns `acronym`
 /// and `expansion`) as `<abbr title>` on their first use in a chapter, in the chapter's language,
@@ -65,13 +66,32 @@ struct GlossaryMarker {
 
     /// The site's glossary in `language`; empty when the site has none.
     /// Made by `shared` when given, so that the reports of a library that share a glossary share its marker.
-    init(project: Project, language: Language, shared: GlossaryMarkers? = nil) {
+    init(project: Project, language: Language, shared: SharedMarkers? = nil) {
         let terms = project.report.glossary(in: language.code, fallback: project.config.languageCodes).flatMap { row in
             row.terms.split(separator: ",").map { Term(acronym: $0.trimmingCharacters(in: .whitespaces), expansion: row.expansion) }
         }
         let format = project.templates.strings[language.code]?["glossaryExpansion"] ?? " ({expansion})"
-        self = shared?.marker(terms: terms, expansionFormat: format) ?? GlossaryMarker(terms: terms, expansionFormat: format)
+        self =
+            shared.map { Self.marker(terms: terms, expansionFormat: format, from: $0) }
+            ?? GlossaryMarker(terms: terms, expansionFormat: format)
     }
+
+    /// The marker of `terms` in `shared`, made there the first time they are asked for.
+    static func marker(terms: [Term], expansionFormat: String, from shared: SharedMarkers) -> GlossaryMarker {
+        shared.value(Glossary(terms: terms, expansionFormat: expansionFormat)) {
+            GlossaryMarker(terms: terms, expansionFormat: expansionFormat)
+        }
+    }
+
+    /// What a marker is made of: the reports of a library that have the same share one marker.
+    struct Glossary: Hashable {
+        let terms: [Term]
+        let expansionFormat: String
+    }
+
+    /// Markers by what they are made of, for a whole library: made once per glossary and
+    /// language, rather than once per report for its outlines and again for its pages.
+    typealias SharedMarkers = OnceByKey<Glossary, GlossaryMarker>
 
     /// `blocks` with the first use of each acronym marked, in document order.
     func mark(_ blocks: [Block]) -> [Block] {

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Support
 
 /// Marks the language of parts (WCAG 3.1.2): Latin-script runs inside text in a Chinese, Japanese
 /// or Korean page (names, acronyms, titles) get the site's Latin-script language, and CJK runs
@@ -22,12 +23,12 @@ struct LanguageParts {
         /// The script of a language code, by its likely script (`zh-Hant` → Hant, `en` → Latn).
         /// Asked of ICU once per code: its look-up cost more than marking a page.
         init(language code: String) {
-            self = Self.known.script(of: code)
+            self = Self.known.value(code) { Self.likely(code) }
         }
 
-        private static let known = KnownScripts()
+        private static let known = OnceByKey<String, Script>()
 
-        fileprivate static func likely(_ code: String) -> Script {
+        private static func likely(_ code: String) -> Script {
             let script = Locale.Language(identifier: Locale.Language(identifier: code).maximalIdentifier).script?.identifier
             return ["Hani", "Hans", "Hant", "Jpan", "Kore", "Hira", "Kana", "Hang", "Bopo"].contains(script ?? "") ? .cjk : .latin
         }
@@ -225,18 +226,5 @@ extension LanguageParts {
             true
         default: false
         }
-    }
-}
-
-/// The script of each language code asked so far, shared by every thread.
-private final class KnownScripts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var scripts: [String: LanguageParts.Script] = [:]
-
-    func script(of code: String) -> LanguageParts.Script {
-        if let known = lock.withLock({ scripts[code] }) { return known }
-        let script = LanguageParts.Script.likely(code)
-        lock.withLock { scripts[code] = script }
-        return script
     }
 }
