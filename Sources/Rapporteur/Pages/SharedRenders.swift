@@ -9,7 +9,7 @@ final class SharedRenders: @unchecked Sendable {
     private let lock = NSLock()
     private var rendered: [Int: [(name: String, data: [String: Any], render: Render)]] = [:]
     /// How many renders were made rather than shared.
-    private(set) var made = 0
+    var made: Int { lock.withLock { rendered.values.reduce(0) { $0 + $1.count } } }
 
     /// A render cut at its placeholders: `texts[0]`, the address of placeholder `holes[0]`, `texts[1]`, …
     private struct Render {
@@ -42,10 +42,7 @@ final class SharedRenders: @unchecked Sendable {
         var marks = 0
         guard Self.isKnown(general, marks: &marks), marks == 2 * addresses.count else { return try templates.render(name, context) }
         let render = Self.cut(try templates.render(name, general))
-        lock.withLock {
-            rendered[hash, default: []].append((name, general, render))
-            made += 1
-        }
+        lock.withLock { rendered[hash, default: []].append((name, general, render)) }
         return Self.filled(render, with: values)
     }
 
