@@ -59,6 +59,16 @@ import Testing
         }
     }
 
+    /// Text the byte test says has no letter of a script has none: checked on every scalar.
+    @Test(arguments: [LanguageParts.Script.latin, .cjk])
+    func everyLetterIsSeenByItsBytes(script: LanguageParts.Script) {
+        let letters = (0...0x3FFFF).compactMap(Unicode.Scalar.init).filter(script.isLetter)
+        #expect(letters.count > 500)
+        let missed = letters.filter { !script.mayHoldLetter(String($0)) }
+        #expect(missed.first == nil, "\(missed.prefix(5).map { String($0.value, radix: 16) })")
+        #expect(!script.mayHoldLetter(script == .latin ? "大會 2016、「」" : "The 2016 report."))
+    }
+
     @Test func theLanguagesComeFromTheSitesScripts() {
         // Japanese pages mark Latin runs with the site's Latin-script language, whichever it is.
         let japanese = LanguageParts(language: "ja", siteLanguages: ["ja", "fr"])

@@ -48,6 +48,8 @@ struct LanguageParts {
     /// a run were still to start or end inside a character, the runs are found by characters.
     func runs(_ text: String) -> [(text: Substring, language: String?)] {
         guard let runLanguage else { return [(text[...], nil)] }
+        // Most texts of a page are in its own script only: they have no run to find.
+        guard runScript.mayHoldLetter(text) else { return text.isEmpty ? [] : [(text[...], nil)] }
         var cutter = RunCutter(text: text, language: runLanguage, script: runScript)
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
@@ -108,7 +110,12 @@ struct LanguageParts {
             inline: { inline, result in
                 switch inline {
                 case .text(let text):
-                    for run in runs(text) {
+                    let runs = runs(text)
+                    if runs.count == 1 && runs[0].language == nil {
+                        result.append(inline)
+                        break
+                    }
+                    for run in runs {
                         result.append(run.language.map { .span(String(run.text), language: $0) } ?? .text(String(run.text)))
                     }
                 case .abbreviation(let text, let title, nil):
@@ -140,6 +147,19 @@ extension LanguageParts.Script {
                 true
             default: false
             }
+        }
+    }
+
+    /// Whether `text` may hold a letter of this script, told by its UTF-8 bytes alone: a Latin
+    /// letter is an ASCII letter or starts with a byte from 0xC3 to 0xC9 (U+00C0 to U+024F) or
+    /// 0xE1 (U+1E00 to U+1EFF); every CJK letter is U+1100 or above, so starts with 0xE1 or above.
+    func mayHoldLetter(_ text: String) -> Bool {
+        switch self {
+        case .latin:
+            text.utf8.contains { byte in
+                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0xC3...0xC9).contains(byte) || byte == 0xE1
+            }
+        case .cjk: text.utf8.contains { $0 >= 0xE1 }
         }
     }
 
