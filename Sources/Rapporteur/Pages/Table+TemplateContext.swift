@@ -13,6 +13,8 @@ extension Table {
         let parts = LanguageParts(language: language.code, siteLanguages: languages)
         let cellsHTML = { (text: String?) -> String in
             guard let text, !text.isEmpty else { return "—" }
+            // Most cells are one line; splitting by `Character` costs more than marking the text.
+            guard text.utf8.contains(UInt8(ascii: "\n")) else { return parts.html(text) }
             return text.split(separator: "\n", omittingEmptySubsequences: true).map { parts.html(String($0)) }.joined(separator: "<br>")
         }
         let labels = columns.map { $0.label.text(in: language.code, fallback: languages) }
