@@ -133,6 +133,27 @@ import Testing
         #expect(sitemap.contains("<loc>https://example.org/en/search/</loc>"))
     }
 
+    /// A report of many chapters lists the first ones when nothing is found, then a link to all.
+    @Test func theHelpOfALongReportEndsWithALinkToAllItsChapters() throws {
+        let project = try TestProject(fixture: "valid")
+        for number in 1...30 {
+            let file = String(format: "%02d-extra-%d.md", number + 10, number)
+            try project.write("content/en/" + file, "---\ntitle: Extra \(number)\n---\n\nText \(number).\n")
+            try project.write("content/zh-Hant/" + file, "---\ntitle: 附加 \(number)\n---\n\n內文 \(number)。\n")
+        }
+        let result = try project.build()
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.text("en/search/index.json").utf8)) as? [String: Any])
+        let helpFile = try #require(manifest["help"] as? String)
+        let help = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.text("en/search/" + helpFile).utf8)) as? [String: Any])
+        let chapters = try #require(help["chapters"] as? [[String: String]])
+        #expect(chapters.count == Build.entriesInSearchHelp + 1)
+        #expect(chapters.first?["url"] == "/en/plenary/")
+        #expect(chapters.last == ["title": "All chapters", "url": "/en/#chapters"])
+        #expect(!chapters.contains { $0["url"] == "/en/extra-30/" }, "the last chapters are left to the report's home")
+    }
+
     @Test func searchWorksUnderASubPath() throws {
         let result = try TestProject().build(baseURL: "https://example.org/tel53/")
         let manifest = try #require(

@@ -3,8 +3,9 @@ import Search
 import Support
 
 extension Build {
-    /// How many reports a library's search lists when it finds nothing.
-    static let reportsInSearchHelp = 20
+    /// How many chapters (in a library, newest reports) a search that finds nothing lists. A
+    /// longer report's list ends with a link to all its chapters, so the list stays a few KB.
+    static let entriesInSearchHelp = 20
 
     /// The search files of each language (see `SearchFiles`): over the chapters (section by
     /// section) and table pages of `reports` (this build's own, or every report of a library), in
@@ -35,7 +36,7 @@ extension Build {
                 if let report = urls.report {
                     let title = build.config.title.text(in: language.code, fallback: build.config.languageCodes)
                     // A search that finds nothing in a library lists the newest reports.
-                    if chapters.count < Self.reportsInSearchHelp { chapters.append((title, urls.home(language))) }
+                    if chapters.count < Self.entriesInSearchHelp { chapters.append((title, urls.home(language))) }
                     let label = resultLabel(report, title: title, in: language)
                     for section in first..<search.sections.count {
                         search.sections[section].report = report
@@ -49,6 +50,10 @@ extension Build {
                     glossary = project.report.glossary(in: language.code, fallback: build.config.languageCodes)
                     glossaryURL = glossary.isEmpty ? "" : urls.table(config.glossary.table, language)
                 }
+            }
+            if chapters.count > Self.entriesInSearchHelp {
+                let all = project.templates.strings[language.code]?["allChapters"] ?? ""
+                chapters = chapters.prefix(Self.entriesInSearchHelp) + [(all, urls.home(language) + "#chapters")]
             }
             let help = SearchHelp(chapters: chapters, glossary: glossary.map { ($0.terms, $0.expansion) }, glossaryURL: glossaryURL)
             let files = SearchFiles(
