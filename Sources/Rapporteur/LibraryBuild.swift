@@ -55,15 +55,14 @@ struct LibraryBuild {
         let search = deferSearch ? nil : Parallelism.start { [site, resolved] in sink.put(site.searchIndexFiles(resolved)) }
         var sitemap: [PageBuilder.Page] = []
         timings.measure("render") {
-            for (build, index) in resolved {
-                let pages = PageBuilder(build: build, index: index)
-                pages.render(into: sink, log: &log)
-                sink.put(build.reportFiles(log: &log))
+            let reports = resolved.map { PageBuilder(build: $0.build, index: $0.index) }
+            let own = PageBuilder(build: site, index: [:])
+            PageBuilder.render(reports + [own], into: sink, log: &log)
+            for pages in reports {
+                sink.put(pages.build.reportFiles(log: &log))
                 sitemap += pages.sitemapEntries()
             }
-            let pages = PageBuilder(build: site, index: [:])
-            pages.render(into: sink, log: &log)
-            sitemap += pages.sitemapEntries()
+            sitemap += own.sitemapEntries()
             sink.put(site.feedFiles())
         }
         timings.measure("search") { search?.wait() }

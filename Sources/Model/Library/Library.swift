@@ -71,41 +71,56 @@ extension Library {
         guard let config = SiteConfig.load(root: root, baseURL: baseURL, log: &log) else { return nil }
         let glossary = loadGlossary(root: root, config: config, log: &log)
         let series = loadSeries(root: root, languages: config.languageCodes, log: &log)
+        // Reports are independent: read on all cores, each with its own log, logged in order.
+        let loaded = folders(Self.reportsFolder, root: root).parallelMap { id -> (report: LibraryReport?, log: DiagnosticLog) in
+            var reportLog = DiagnosticLog()
+            let report = loadReport(id, config: config, glossary: glossary, root: root, parsing: parsing, log: &reportLog)
+            return (report, reportLog)
+        }
         var reports: [LibraryReport] = []
-        for id in folders(Self.reportsFolder, root: root) {
-            let folder = Self.reportsFolder + "/" + id
-            guard Slug.isValid(id) else {
-                log.error("a report's folder name must be ASCII a-z 0-9 -", at: SourceLocation(file: folder))
-                continue
-            }
-            let file = folder + "/" + ReportSettings.fileName
-            guard
-                let settings = log.collect({ () throws(SiteError) in
-                    try ReportSettings.load(
-                        text: try SourceFile.read(root.appendingPathComponent(file), as: file), file: file, languages: config.languageCodes)
-                })
-            else { continue }
-            let present = Set(folders(folder, root: root))
-            let languages = config.languages.filter { present.contains($0.code) }
-            guard !languages.isEmpty else {
-                log.error(
-                    "a report needs chapters in a language folder (\(config.languageCodes.map { folder + "/" + $0 }.joined(separator: ", ")))",
-                    at: SourceLocation(file: file))
-                continue
-            }
-            if let original = settings.original, !languages.contains(where: { $0.code == original }) {
-                log.error("original '\(original)': the report has no \(folder)/\(original)/ folder", at: SourceLocation(file: file))
-                continue
-            }
-            let report = Report.load(
-                config: settings.config(over: config, languages: languages), folder: folder, root: root, parsing: parsing, log: &log,
-                extraTables: glossary.map { [$0] } ?? [])
-            reports.append(LibraryReport(id: id, settings: settings, report: report))
+        for (report, reportLog) in loaded {
+            log.append(contentsOf: reportLog.diagnostics)
+            if let report { reports.append(report) }
         }
         reports.sort(by: LibraryReport.newestFirst)
         let library = Library(config: config, series: series, reports: reports, glossary: glossary)
         library.checkMeetings(log: &log)
         return library
+    }
+
+    /// The report in `reportsFolder/id`: its settings, then its tables and chapters; nil, with
+    /// the reason logged, when it cannot be read.
+    private static func loadReport(
+        _ id: String, config: SiteConfig, glossary: Table?, root: URL, parsing: WorkTimer, log: inout DiagnosticLog
+    ) -> LibraryReport? {
+        let folder = Self.reportsFolder + "/" + id
+        guard Slug.isValid(id) else {
+            log.error("a report's folder name must be ASCII a-z 0-9 -", at: SourceLocation(file: folder))
+            return nil
+        }
+        let file = folder + "/" + ReportSettings.fileName
+        guard
+            let settings = log.collect({ () throws(SiteError) in
+                try ReportSettings.load(
+                    text: try SourceFile.read(root.appendingPathComponent(file), as: file), file: file, languages: config.languageCodes)
+            })
+        else { return nil }
+        let present = Set(folders(folder, root: root))
+        let languages = config.languages.filter { present.contains($0.code) }
+        guard !languages.isEmpty else {
+            log.error(
+                "a report needs chapters in a language folder (\(config.languageCodes.map { folder + "/" + $0 }.joined(separator: ", ")))",
+                at: SourceLocation(file: file))
+            return nil
+        }
+        if let original = settings.original, !languages.contains(where: { $0.code == original }) {
+            log.error("original '\(original)': the report has no \(folder)/\(original)/ folder", at: SourceLocation(file: file))
+            return nil
+        }
+        let report = Report.load(
+            config: settings.config(over: config, languages: languages), folder: folder, root: root, parsing: parsing, log: &log,
+            extraTables: glossary.map { [$0] } ?? [])
+        return LibraryReport(id: id, settings: settings, report: report)
     }
 
     /// The names of the folders directly in `path`, sorted.
