@@ -34,7 +34,16 @@ struct LibraryBuild {
         let unresolved = zip(project.library.reports, project.reports).map { entry, report in
             Build(project: report, integrity: integrity, urls: urls.forReport(entry.id), library: context)
         }
-        let indexes = unresolved.map { $0.resolve(log: &log, timings: &timings) }
+        // Reports resolve independently: on all cores at once, measured as one phase, logged in order.
+        let results = timings.measure("resolve") {
+            unresolved.parallelMap { build in
+                var reportLog = DiagnosticLog()
+                var reportTimings = PhaseTimer()
+                return (index: build.resolve(log: &reportLog, timings: &reportTimings), diagnostics: reportLog.diagnostics)
+            }
+        }
+        for report in results { log.append(contentsOf: report.diagnostics) }
+        let indexes = results.map(\.index)
         for (build, index) in zip(unresolved, indexes) {
             context.reports[build.urls.report ?? ""] = .init(project: build.project, urls: build.urls, index: index)
         }
