@@ -62,17 +62,18 @@ struct LibraryBuild {
 
     private func render(into sink: OutputSink, deferSearch: Bool, log: inout DiagnosticLog, timings: inout PhaseTimer) -> Build.Output {
         let search = deferSearch ? nil : Parallelism.start { [site, resolved] in sink.put(site.searchIndexFiles(resolved)) }
-        var sitemap: [PageBuilder.Page] = []
-        timings.measure("render") {
+        let sitemap = timings.measure("render") { () -> [PageBuilder.Page] in
             let reports = resolved.map { PageBuilder(build: $0.build, index: $0.index) }
             let own = PageBuilder(build: site, index: [:])
             PageBuilder.render(reports + [own], into: sink, log: &log)
-            for pages in reports {
-                sink.put(pages.build.reportFiles(log: &log))
-                sitemap += pages.sitemapEntries()
+            let diagnostics = reports.parallelMap { pages in
+                var reportLog = DiagnosticLog()
+                sink.put(pages.build.reportFiles(log: &reportLog))
+                return reportLog.diagnostics
             }
-            sitemap += own.sitemapEntries()
+            for reportDiagnostics in diagnostics { log.append(contentsOf: reportDiagnostics) }
             sink.put(site.feedFiles())
+            return reports.flatMap { $0.sitemapEntries() } + own.sitemapEntries()
         }
         timings.measure("search") { search?.wait() }
         sink.put(site.siteFiles(sitemap: sitemap))
