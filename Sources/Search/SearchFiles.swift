@@ -127,7 +127,12 @@ package struct SearchFiles {
                 end += 1
             }
             func writeDecimal(_ number: Int32) {
-                var divisor: Int32 = 1
+                let number = UInt32(number)
+                guard number >= 10 else {  // most counts, and most differences between sections
+                    write(UInt8(ascii: "0") + UInt8(number))
+                    return
+                }
+                var divisor: UInt32 = 10
                 while number / divisor >= 10 { divisor *= 10 }
                 while divisor > 0 {
                     write(UInt8(ascii: "0") + UInt8(number / divisor % 10))

@@ -45,10 +45,13 @@ package struct SectionText {
             while index < text.count {
                 // Most bytes are neither white space nor the start of it, and most white space is a
                 // space between words, which stays as it is.
-                let isKept =
-                    Self.isPlain(text[index])
-                    || (text[index] == UInt8(ascii: " ") && index > runStart && index + 1 < text.count && Self.isPlain(text[index + 1]))
-                let length = isKept ? 0 : Self.whiteSpaceLength(text, at: index)
+                while index < text.count && Self.isPlain(text[index]) { index += 1 }
+                guard index < text.count else { break }
+                if text[index] == UInt8(ascii: " ") && index > runStart && index + 1 < text.count && Self.isPlain(text[index + 1]) {
+                    index += 2
+                    continue
+                }
+                let length = Self.whiteSpaceLength(text, at: index)
                 guard length > 0 else {
                     index += 1
                     continue
