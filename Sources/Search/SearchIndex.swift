@@ -100,7 +100,6 @@ package struct SearchIndex {
             }
         }
         // Sorted as numbers compared by their bytes: moving and comparing `String`s costs more.
-        return latest.indices.sorted { terms.utf8(of: $0).lexicographicallyPrecedes(terms.utf8(of: $1)) }
-            .map { (terms.text(of: $0), grouped[starts[$0]..<starts[$0 + 1]]) }
+        return terms.numbersInByteOrder().map { (terms.text(of: $0), grouped[starts[$0]..<starts[$0 + 1]]) }
     }
 }

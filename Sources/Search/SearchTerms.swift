@@ -29,7 +29,8 @@ package struct SearchTerms {
         String(decoding: texts[term], as: UTF8.self)
     }
 
-    package func utf8(of term: Int) -> ArraySlice<UInt8> { texts[term] }
+    /// Every term's number, the terms in UTF-8 byte order (code point order).
+    package func numbersInByteOrder() -> [Int] { texts.numbersInByteOrder() }
 
     /// Appends the number of each term of `text` to `numbers`, in order, with repeats.
     package mutating func appendTerms(of text: String, to numbers: inout [Int]) {
@@ -106,7 +107,7 @@ package struct SearchTerms {
                 endRun()
                 endWord()
                 index += 1
-            case 0xE5...0xE9:  // U+5000 to U+9FFF, all ideographs
+            case 0xE4...0xE9 where utf8[index] > 0xE4 || utf8[index + 1] >= 0xB8:  // U+4E00 to U+9FFF, all ideographs
                 let value = UInt32(utf8[index] & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
                 addCJK(Unicode.Scalar(UInt16(value))!, length: 3)
             default:
@@ -193,6 +194,22 @@ package struct NumberedByteStrings {
     package var count: Int { ends.count - 1 }
 
     package subscript(number: Int) -> ArraySlice<UInt8> { bytes[ends[number]..<ends[number + 1]] }
+
+    /// The numbers of all the strings, the strings in byte order. Compared with `memcmp`, in place:
+    /// slices of `bytes` would be retained and released at each comparison.
+    package func numbersInByteOrder() -> [Int] {
+        bytes.withUnsafeBufferPointer { bytes in
+            ends.withUnsafeBufferPointer { ends in
+                (0..<count).sorted { first, second in
+                    let firstLength = ends[first + 1] - ends[first]
+                    let secondLength = ends[second + 1] - ends[second]
+                    let length = min(firstLength, secondLength)
+                    let order = length == 0 ? 0 : memcmp(bytes.baseAddress! + ends[first], bytes.baseAddress! + ends[second], length)
+                    return order < 0 || (order == 0 && firstLength < secondLength)
+                }
+            }
+        }
+    }
 
     /// The number of `string`, added if it is new.
     package mutating func number(of string: some Collection<UInt8>) -> (number: Int, isNew: Bool) {
