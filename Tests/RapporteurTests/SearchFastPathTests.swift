@@ -119,6 +119,22 @@ import Testing
         }
     }
 
+    @Test func eightBytesArePlainExactlyWhenEachByteIs() {
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(SectionText.arePlain(word) == SectionText.isPlain(byte), "byte \(byte) at \(position)")
+            }
+        }
+        // Every byte plain or not, eight of a kind.
+        for byte in UInt8.min...UInt8.max {
+            let word = UInt64(byte) &* 0x0101_0101_0101_0101
+            #expect(SectionText.arePlain(word) == SectionText.isPlain(byte), "eight of \(byte)")
+        }
+    }
+
     @Test func sectionTextTakesInlinesAsTheirPlainText() {
         let position = SourcePosition(line: 1, column: 1)
         let inlines: [Inline] = [
