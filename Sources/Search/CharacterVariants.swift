@@ -37,7 +37,9 @@ package enum CharacterVariants {
         }
     }
 
-    package static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    /// The folded form of `scalar`; `table` is `Self.table`, which a caller folding many characters
+    /// reads once (a static is checked for initialisation at each use).
+    package static func fold(_ scalar: Unicode.Scalar, table: [UInt32] = table) -> Unicode.Scalar {
         guard folded.contains(scalar.value) else { return scalar }
         return Unicode.Scalar(table[Int(scalar.value - folded.lowerBound)])!
     }

@@ -127,7 +127,12 @@ package struct SearchFiles {
                 end += 1
             }
             func writeDecimal(_ number: Int32) {
-                var divisor: Int32 = 1
+                let number = UInt32(number)
+                guard number >= 10 else {  // most counts, and most differences between sections
+                    write(UInt8(ascii: "0") + UInt8(number))
+                    return
+                }
+                var divisor: UInt32 = 10
                 while number / divisor >= 10 { divisor *= 10 }
                 while divisor > 0 {
                     write(UInt8(ascii: "0") + UInt8(number / divisor % 10))
@@ -157,16 +162,14 @@ package struct SearchFiles {
     private mutating func writeFragments(_ sections: [SearchIndex.Section]) -> (folder: String, perFile: Int) {
         var entries = Entries()
         for section in sections {
-            let fields = [
-                ("chapter", section.chapter), ("heading", section.heading), ("url", section.url),
-                ("text", Self.prefix(of: section.text, bytes: Self.fragmentTextBytes)),
-            ]
-            let reportFields = section.report.isEmpty ? [] : [("report", section.report), ("reportLabel", section.reportLabel)]
-            for (number, (key, value)) in (fields + reportFields).enumerated() {
-                entries.bytes += (number == 0 ? "{\"" : ",\"").utf8
-                entries.bytes += key.utf8
-                entries.bytes += "\":".utf8
-                JSONValue.writeString(value, into: &entries.bytes)
+            // The keys as static bytes, with no array of fields: there is an entry for every section.
+            Self.writeField("{\"chapter\":", section.chapter, into: &entries.bytes)
+            Self.writeField(",\"heading\":", section.heading, into: &entries.bytes)
+            Self.writeField(",\"url\":", section.url, into: &entries.bytes)
+            Self.writeField(",\"text\":", Self.prefix(of: section.text, bytes: Self.fragmentTextBytes), into: &entries.bytes)
+            if !section.report.isEmpty {
+                Self.writeField(",\"report\":", section.report, into: &entries.bytes)
+                Self.writeField(",\"reportLabel\":", section.reportLabel, into: &entries.bytes)
             }
             entries.bytes.append(UInt8(ascii: "}"))
             entries.end()
@@ -185,6 +188,12 @@ package struct SearchFiles {
         let folder = "fragments-\(Self.name(hasher.value))/"
         for file in files { self.files.append(File(name: folder + "\(file.number).json", data: file.data)) }
         return (folder, perFile)
+    }
+
+    /// Writes `key` (with what comes before it and the colon) and `value` as a JSON string.
+    private static func writeField(_ key: StaticString, _ value: String, into json: inout [UInt8]) {
+        json += UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        JSONValue.writeString(value, into: &json)
     }
 
     /// The start of `text` up to `bytes` of UTF-8, not cutting a character.

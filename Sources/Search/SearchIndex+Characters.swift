@@ -19,35 +19,42 @@ extension SearchIndex {
             if let second, second != first { holders[second, default: []].append(number) }
             if second != nil { others.append(entry) }  // a character alone is in its merged postings
         }
-        // Counts per section, dense: a common character is in most sections.
+        // Counts per section, dense: a common character is in most sections. Read through buffer
+        // pointers: every posting of every pair is added here twice, once for each character.
         var counts = [Int32](repeating: 0, count: sectionCount)
         var inHeading = [Bool](repeating: false, count: sectionCount)
         var touched: [Int32] = []
         var characters: [(term: String, sections: ArraySlice<Posting>)] = []
-        // In code point order, which is UTF-8 byte order.
-        for (character, terms) in holders.sorted(by: { $0.key.value < $1.key.value }) {
-            for term in terms {
-                for posting in postings[term].sections {
-                    let section = Int(posting.section)
-                    if counts[section] == 0 { touched.append(posting.section) }
-                    counts[section] += posting.count
-                    inHeading[section] = inHeading[section] || posting.inHeading
+        counts.withUnsafeMutableBufferPointer { counts in
+            inHeading.withUnsafeMutableBufferPointer { inHeading in
+                // In code point order, which is UTF-8 byte order.
+                for (character, terms) in holders.sorted(by: { $0.key.value < $1.key.value }) {
+                    for term in terms {
+                        for posting in postings[term].sections {
+                            let section = Int(posting.section)
+                            if counts[section] == 0 { touched.append(posting.section) }
+                            counts[section] += posting.count
+                            inHeading[section] = inHeading[section] || posting.inHeading
+                        }
+                    }
+                    // A common character is in most sections: reading the counts in order is then
+                    // cheaper than sorting the sections it is in.
+                    if touched.count > sectionCount / 16 {
+                        touched = (0..<Int32(sectionCount)).filter { counts[Int($0)] > 0 }
+                    } else {
+                        touched.sort()
+                    }
+                    var merged: [Posting] = []
+                    merged.reserveCapacity(touched.count)
+                    for section in touched {
+                        merged.append((section, counts[Int(section)], inHeading[Int(section)]))
+                        counts[Int(section)] = 0
+                        inHeading[Int(section)] = false
+                    }
+                    characters.append((String(character), merged[...]))
+                    touched.removeAll(keepingCapacity: true)
                 }
             }
-            // A common character is in most sections: reading the counts in order is then cheaper
-            // than sorting the sections it is in.
-            if touched.count > sectionCount / 16 {
-                touched = (0..<Int32(sectionCount)).filter { counts[Int($0)] > 0 }
-            } else {
-                touched.sort()
-            }
-            let merged = touched.map { (section: $0, count: counts[Int($0)], inHeading: inHeading[Int($0)]) }
-            characters.append((String(character), merged[...]))
-            for section in touched {
-                counts[Int(section)] = 0
-                inHeading[Int(section)] = false
-            }
-            touched.removeAll(keepingCapacity: true)
         }
         return merging(others, characters)
     }

@@ -91,12 +91,15 @@ package struct SearchIndex {
         for term in latest.indices { starts[term + 1] += starts[term] }
         var ends = starts
         var grouped = [Posting](repeating: (0, 0, false), count: finished.count)
-        for (term, posting) in finished {
-            grouped[ends[Int(term)]] = posting
-            ends[Int(term)] += 1
+        ends.withUnsafeMutableBufferPointer { ends in
+            grouped.withUnsafeMutableBufferPointer { grouped in
+                for (term, posting) in finished {
+                    grouped[ends[Int(term)]] = posting
+                    ends[Int(term)] += 1
+                }
+            }
         }
         // Sorted as numbers compared by their bytes: moving and comparing `String`s costs more.
-        return latest.indices.sorted { terms.utf8(of: $0).lexicographicallyPrecedes(terms.utf8(of: $1)) }
-            .map { (terms.text(of: $0), grouped[starts[$0]..<starts[$0 + 1]]) }
+        return terms.numbersInByteOrder().map { (terms.text(of: $0), grouped[starts[$0]..<starts[$0 + 1]]) }
     }
 }

@@ -11,7 +11,11 @@ package struct SearchTerms {
     /// The (folded) words seen so far, and the term of each: `nil` for a stop word or a single letter.
     private var words = NumberedByteStrings()
     private var wordTerms: [Int?] = []
+    /// A word with capitals, folded (reused: most words with capitals are new to no one).
+    private var foldedWord: [UInt8] = []
     private let rules: SearchRules
+    /// `CharacterVariants.table`, read once for the millions of characters folded.
+    private let variants = CharacterVariants.table
 
     /// English rules unless told otherwise.
     package init(rules: SearchRules = SearchRules(language: "en")) {
@@ -25,7 +29,8 @@ package struct SearchTerms {
         String(decoding: texts[term], as: UTF8.self)
     }
 
-    package func utf8(of term: Int) -> ArraySlice<UInt8> { texts[term] }
+    /// Every term's number, the terms in UTF-8 byte order (code point order).
+    package func numbersInByteOrder() -> [Int] { texts.numbersInByteOrder() }
 
     /// Appends the number of each term of `text` to `numbers`, in order, with repeats.
     package mutating func appendTerms(of text: String, to numbers: inout [Int]) {
@@ -56,9 +61,9 @@ package struct SearchTerms {
         var wordStart: Int?
         var wordIsFolded = true  // else it has capitals, say, and is folded when it ends
         var index = 0
-        func addCJK(length: Int) {
+        func addCJK(_ scalar: Unicode.Scalar, length: Int) {
             endWord()
-            let character = Self.packedUTF8(CharacterVariants.fold(utf8.scalar(at: index).scalar))
+            let character = Self.packedUTF8(CharacterVariants.fold(scalar, table: variants))
             if runLength > 0 {
                 let pair = previous.bytes << (8 * character.length) | character.bytes
                 numbers.append(texts.number(ofShort: pair, length: previous.length + character.length).number)
@@ -80,7 +85,14 @@ package struct SearchTerms {
         func endWord() {
             guard let start = wordStart else { return }
             let text = UnsafeBufferPointer(rebasing: utf8[start..<index])
-            let (number, isNew) = wordIsFolded ? words.number(of: text) : words.number(of: Self.folded(text))
+            let number: Int
+            let isNew: Bool
+            if wordIsFolded {
+                (number, isNew) = words.number(of: text)
+            } else {
+                Self.fold(text, into: &foldedWord)
+                (number, isNew) = words.number(of: foldedWord)
+            }
             if isNew { wordTerms.append(term(ofWord: String(decoding: words[number], as: UTF8.self))) }
             if let term = wordTerms[number] { numbers.append(term) }
             wordStart = nil
@@ -95,13 +107,15 @@ package struct SearchTerms {
                 endRun()
                 endWord()
                 index += 1
-            case 0xE5...0xE9: addCJK(length: 3)  // U+5000 to U+9FFF, all ideographs
+            case 0xE4...0xE9 where utf8[index] > 0xE4 || utf8[index + 1] >= 0xB8:  // U+4E00 to U+9FFF, all ideographs
+                let value = UInt32(utf8[index] & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                addCJK(Unicode.Scalar(UInt16(value))!, length: 3)
             default:
                 let (decoded, length) = utf8.scalar(at: index)
                 let scalar = folding ? SearchTokenizer.fastFold(decoded) : decoded
                 guard let scalar else { return false }
                 if SearchTokenizer.isCJK(decoded) {  // as `fastFold` leaves it
-                    addCJK(length: length)
+                    addCJK(decoded, length: length)
                     continue
                 }
                 if SearchTokenizer.isWordScalar(scalar) {
@@ -133,17 +147,21 @@ package struct SearchTerms {
         }
     }
 
-    /// `word` folded with `fastFold`.
-    private static func folded(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(word.count)  // folding never makes a scalar longer
+    /// `word` folded with `fastFold`, in place of what `folded` held.
+    private static func fold(_ word: UnsafeBufferPointer<UInt8>, into folded: inout [UInt8]) {
+        folded.removeAll(keepingCapacity: true)
         var index = 0
         while index < word.count {
+            let byte = word[index]
+            if byte < 0x80 {  // most words with capitals are ASCII, folded by a byte's case alone
+                folded.append(UInt8(ascii: "A")...UInt8(ascii: "Z") ~= byte ? byte + 0x20 : byte)
+                index += 1
+                continue
+            }
             let (scalar, length) = word.scalar(at: index)
-            for byte in SearchTokenizer.fastFold(scalar)!.utf8 { folded.append(byte) }
+            folded += SearchTokenizer.fastFold(scalar)!.utf8
             index += length
         }
-        return folded
     }
 
     private mutating func term(ofWord word: String) -> Int? {
@@ -177,6 +195,22 @@ package struct NumberedByteStrings {
 
     package subscript(number: Int) -> ArraySlice<UInt8> { bytes[ends[number]..<ends[number + 1]] }
 
+    /// The numbers of all the strings, the strings in byte order. Compared with `memcmp`, in place:
+    /// slices of `bytes` would be retained and released at each comparison.
+    package func numbersInByteOrder() -> [Int] {
+        bytes.withUnsafeBufferPointer { bytes in
+            ends.withUnsafeBufferPointer { ends in
+                (0..<count).sorted { first, second in
+                    let firstLength = ends[first + 1] - ends[first]
+                    let secondLength = ends[second + 1] - ends[second]
+                    let length = min(firstLength, secondLength)
+                    let order = length == 0 ? 0 : memcmp(bytes.baseAddress! + ends[first], bytes.baseAddress! + ends[second], length)
+                    return order < 0 || (order == 0 && firstLength < secondLength)
+                }
+            }
+        }
+    }
+
     /// The number of `string`, added if it is new.
     package mutating func number(of string: some Collection<UInt8>) -> (number: Int, isNew: Bool) {
         let key = Self.key(of: string)
@@ -184,13 +218,24 @@ package struct NumberedByteStrings {
         var index = Self.slotIndex(of: key, among: slots.count)
         while slots[index].number >= 0 {
             let slot = slots[index]
-            if slot.key == key && slot.length == string.count && self[Int(slot.number)].elementsEqual(string) {
+            if slot.key == key && slot.length == string.count && hasBytes(Int(slot.number), string) {
                 return (Int(slot.number), false)
             }
             index = (index + 1) & (slots.count - 1)
         }
         bytes += string
         return add(at: index, key: key, length: string.count)
+    }
+
+    /// Whether string `number` is `string`, compared with `memcmp` where `string` is contiguous:
+    /// a long word is compared at each of its occurrences, and comparing element by element is
+    /// slow.
+    private func hasBytes(_ number: Int, _ string: some Collection<UInt8>) -> Bool {
+        let stored = self[number]
+        let equal = string.withContiguousStorageIfAvailable { string in
+            stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, string.baseAddress!, string.count) == 0 }
+        }
+        return equal ?? stored.elementsEqual(string)
     }
 
     /// The number of the string of `length` bytes (at most 8) that `key` holds, the first byte

@@ -45,10 +45,16 @@ package struct SectionText {
             while index < text.count {
                 // Most bytes are neither white space nor the start of it, and most white space is a
                 // space between words, which stays as it is.
-                let isKept =
-                    Self.isPlain(text[index])
-                    || (text[index] == UInt8(ascii: " ") && index > runStart && index + 1 < text.count && Self.isPlain(text[index + 1]))
-                let length = isKept ? 0 : Self.whiteSpaceLength(text, at: index)
+                while index + 8 <= text.count && Self.areKept(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                while index < text.count && Self.isPlain(text[index]) { index += 1 }
+                guard index < text.count else { break }
+                if text[index] == UInt8(ascii: " ") && index > runStart && index + 1 < text.count && Self.isPlain(text[index + 1]) {
+                    index += 2
+                    continue
+                }
+                let length = Self.whiteSpaceLength(text, at: index)
                 guard length > 0 else {
                     index += 1
                     continue
@@ -70,7 +76,24 @@ package struct SectionText {
     }
 
     /// Whether `byte` is neither white space nor the first byte of it.
-    private static func isPlain(_ byte: UInt8) -> Bool { byte > 0x20 && (byte < 0xC2 || byte > 0xE3) }
+    static func isPlain(_ byte: UInt8) -> Bool { byte > 0x20 && (byte < 0xC2 || byte > 0xE3) }
+
+    /// Whether the 8 bytes of `bytes` are kept as they are, tested at once (most text is long runs
+    /// of words): each `isPlain` or a space between two that are. A byte's high bit says whether
+    /// it is above 0x20, in 0xC2...0xE3, or a space, after adding to its low 7 bits, which cannot
+    /// carry into the next byte.
+    static func areKept(_ bytes: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = bytes & ~high
+        let aboveSpace = bytes | (low &+ 0x5F5F_5F5F_5F5F_5F5F)  // 0x21 + 0x5F = 0x80
+        // At least 0xC2 (0x42 + 0x3E = 0x80) and not above 0xE3 (0x64 + 0x1C = 0x80).
+        let whiteSpaceStart = bytes & (low &+ 0x3E3E_3E3E_3E3E_3E3E) & ~(low &+ 0x1C1C_1C1C_1C1C_1C1C)
+        let plain = aboveSpace & ~whiteSpaceStart & high
+        let notSpace = bytes ^ 0x2020_2020_2020_2020
+        let space = ~(notSpace | ((notSpace & ~high) &+ ~high)) & high  // a byte of 0 stays below 0x80
+        // A space neither first, last nor next to another is between two plain bytes.
+        return plain | space == high && space & (space >> 8) == 0 && space & 0x8000_0000_0000_0080 == 0
+    }
 
     /// The length of the white space that starts at `index`, or 0: space, tab, line breaks, and
     /// non-ASCII white space.

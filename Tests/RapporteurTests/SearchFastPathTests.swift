@@ -119,6 +119,33 @@ import Testing
         }
     }
 
+    @Test func eightBytesAreKeptExactlyWhenEachIsPlainOrASpaceBetweenPlainOnes() {
+        func isKept(_ bytes: [UInt8]) -> Bool {
+            bytes.indices.allSatisfy { index in
+                SectionText.isPlain(bytes[index])
+                    || (bytes[index] == UInt8(ascii: " ") && index > 0 && index < 7 && SectionText.isPlain(bytes[index - 1])
+                        && SectionText.isPlain(bytes[index + 1]))
+            }
+        }
+        func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
+        // Every byte in every position among plain ones, and eight of a kind.
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                #expect(SectionText.areKept(word(bytes)) == isKept(bytes), "byte \(byte) at \(position)")
+            }
+            let bytes = [UInt8](repeating: byte, count: 8)
+            #expect(SectionText.areKept(word(bytes)) == isKept(bytes), "eight of \(byte)")
+        }
+        // Every arrangement of plain bytes, spaces, other white space and the first byte of some.
+        let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: " "), UInt8(ascii: "\n"), 0xE3]
+        for number in 0..<(1 << 16) {
+            let bytes = (0..<8).map { alphabet[(number >> (2 * $0)) & 3] }
+            #expect(SectionText.areKept(word(bytes)) == isKept(bytes), "\(bytes)")
+        }
+    }
+
     @Test func sectionTextTakesInlinesAsTheirPlainText() {
         let position = SourcePosition(line: 1, column: 1)
         let inlines: [Inline] = [
