@@ -40,21 +40,24 @@ enum TemplateLeftovers {
 
     /// `output` without its marks, and the first leftover found outside them (nil when none).
     static func strip(_ output: String) -> (text: String, leftover: String?) {
-        let (bytes, leftover) = strip(output, into: [UInt8]())
+        let (bytes, leftover) = stripToBytes(output)
         return (String(decoding: bytes, as: UTF8.self), leftover)
     }
 
     /// `output` without its marks as the bytes of a page, which need not be a `String` again.
+    /// (Made as an array, then copied once: `Data` costs far more per append, and a page has
+    /// a run between marks for every value.)
     static func stripToData(_ output: String) -> (data: Data, leftover: String?) {
-        strip(output, into: Data())
+        let (bytes, leftover) = stripToBytes(output)
+        return (Data(bytes), leftover)
     }
 
-    /// Appends `output` without its marks to `text`. Runs over every page: the text between
-    /// marks is copied in whole runs, and inside a value, where only the closing mark matters,
-    /// `memchr` finds it. Whole marks are removed from valid UTF-8, so what is left is valid.
-    private static func strip<Bytes: RangeReplaceableCollection<UInt8>>(_ output: String, into text: Bytes) -> (Bytes, String?) {
+    /// `output` without its marks. Runs over every page: the text between marks is copied in
+    /// whole runs, and inside a value, where only the closing mark matters, `memchr` finds it.
+    /// Whole marks are removed from valid UTF-8, so what is left is valid.
+    private static func stripToBytes(_ output: String) -> ([UInt8], String?) {
         var output = output
-        var text = text
+        var text: [UInt8] = []
         let leftover = output.withUTF8 { bytes in
             text.reserveCapacity(bytes.count)
             var leftover: String?
