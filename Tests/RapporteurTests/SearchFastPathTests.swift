@@ -5,6 +5,7 @@ import Testing
 @testable import Model
 @testable import Rapporteur
 @testable import Search
+@testable import Support
 
 /// The search index reads text as UTF-8 bytes, for speed. These tests hold it to straightforward
 /// versions that work scalar by scalar with `String`s: any text must give the same terms, the
@@ -54,6 +55,20 @@ import Testing
         terms.appendTerms(of: "Meetings 資安 meeting MEET 資安", to: &numbers)
         #expect(numbers.map(terms.text(of:)) == ["meet", "资安", "meet", "meet", "资安"])
         #expect(numbers == [0, 1, 0, 0, 1])
+    }
+
+    @Test func everyIdeographTellsByItsFirstByteFoldsLikeCharacterVariants() {
+        let ideographs = (UInt32(0x4E00)...0x9FFF).map { Unicode.Scalar($0)! }
+        var terms = SearchTerms()
+        var numbers: [Int] = []
+        // Each alone, then all in one run: a term for each character, then for each pair.
+        terms.appendTerms(of: ideographs.map(String.init).joined(separator: " "), to: &numbers)
+        #expect(numbers.map(terms.text(of:)) == ideographs.map { String(CharacterVariants.fold($0)) })
+        numbers.removeAll()
+        terms.appendTerms(of: String(String.UnicodeScalarView(ideographs)), to: &numbers)
+        #expect(
+            numbers.map(terms.text(of:))
+                == zip(ideographs, ideographs.dropFirst()).map { String(CharacterVariants.fold($0)) + String(CharacterVariants.fold($1)) })
     }
 
     @Test func byteStringsKeepTheirNumbersAsTheTableGrows() {
@@ -166,6 +181,42 @@ import Testing
         #expect(JSONValue.string("“</”\u{2028}\u{2029}\u{1F}\u{0}/<</").serialized() == "\"“<\\/”\\u2028\\u2029\\u001f\\u0000/<<\\/\"\n")
         for text in Self.texts + Self.randomTexts(count: 2_000, seed: 3) {
             #expect(JSONValue.string(text).serialized() == "\"" + Self.referenceEscaped(text) + "\"\n", "\(text.debugDescription)")
+        }
+    }
+
+    @Test func eightBytesMayNeedAnEscapeExactlyWhenOneOfThemMay() {
+        func mayNeedEscape(_ byte: UInt8) -> Bool { byte < 0x20 || [0x22, 0x5C, 0x2F, 0xE2].contains(byte) }
+        func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
+        // Every byte in every position among plain ones, beside each other byte, and eight of a kind.
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                #expect(JSONValue.anyMayNeedEscape(word(bytes)) == mayNeedEscape(byte), "byte \(byte) at \(position)")
+            }
+            for other in UInt8.min...UInt8.max {
+                let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 6) + [other, byte]
+                #expect(JSONValue.anyMayNeedEscape(word(bytes)) == (mayNeedEscape(byte) || mayNeedEscape(other)), "\(other) \(byte)")
+            }
+            let bytes = [UInt8](repeating: byte, count: 8)
+            #expect(JSONValue.anyMayNeedEscape(word(bytes)) == mayNeedEscape(byte), "eight of \(byte)")
+        }
+    }
+
+    @Test func fnv1aIsTheStandardHashByteByByte() {
+        func hash(_ bytes: [UInt8]) -> UInt64 {
+            var hasher = FNV1a()
+            hasher.add(bytes)
+            return hasher.value
+        }
+        // The published 64-bit FNV-1a values.
+        #expect(hash([]) == 0xCBF2_9CE4_8422_2325)
+        #expect(hash(Array("a".utf8)) == 0xAF63_DC4C_8601_EC8C)
+        #expect(hash(Array("foobar".utf8)) == 0x8594_4171_F739_67E8)
+        let bytes = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 200) }
+        for count in bytes.indices {
+            let reference = bytes[..<count].reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+            #expect(hash(Array(bytes[..<count])) == reference, "\(count) bytes")
         }
     }
 
