@@ -20,18 +20,9 @@ package struct FNV1a {
 
     package var hex: String { String(value, radix: 16) }
 
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
-
-    /// Hashes a word of eight bytes at a time (a search index hashes megabytes), in a local value.
     private mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var value = self.value
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))  // the first byte lowest
-            for shift in stride(from: 0, to: 64, by: 8) { value = (value ^ (word >> UInt64(shift) & 0xFF)) &* Self.prime }
-            index += 8
+        for byte in bytes {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        for byte in bytes[index...] { value = (value ^ UInt64(byte)) &* Self.prime }
-        self.value = value
     }
 }

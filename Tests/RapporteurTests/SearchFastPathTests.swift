@@ -5,7 +5,6 @@ import Testing
 @testable import Model
 @testable import Rapporteur
 @testable import Search
-@testable import Support
 
 /// The search index reads text as UTF-8 bytes, for speed. These tests hold it to straightforward
 /// versions that work scalar by scalar with `String`s: any text must give the same terms, the
@@ -200,23 +199,6 @@ import Testing
             }
             let bytes = [UInt8](repeating: byte, count: 8)
             #expect(JSONValue.anyMayNeedEscape(word(bytes)) == mayNeedEscape(byte), "eight of \(byte)")
-        }
-    }
-
-    @Test func fnv1aIsTheStandardHashByteByByte() {
-        func hash(_ bytes: [UInt8]) -> UInt64 {
-            var hasher = FNV1a()
-            hasher.add(bytes)
-            return hasher.value
-        }
-        // The published 64-bit FNV-1a values.
-        #expect(hash([]) == 0xCBF2_9CE4_8422_2325)
-        #expect(hash(Array("a".utf8)) == 0xAF63_DC4C_8601_EC8C)
-        #expect(hash(Array("foobar".utf8)) == 0x8594_4171_F739_67E8)
-        let bytes = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 200) }
-        for count in bytes.indices {
-            let reference = bytes[..<count].reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
-            #expect(hash(Array(bytes[..<count])) == reference, "\(count) bytes")
         }
     }
 
