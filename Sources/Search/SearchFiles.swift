@@ -127,24 +127,16 @@ package struct SearchFiles {
                 end += 1
             }
             func writeDecimal(_ number: Int32) {
-                var number = UInt32(number)
+                let number = UInt32(number)
                 guard number >= 10 else {  // most counts, and most differences between sections
                     write(UInt8(ascii: "0") + UInt8(number))
                     return
                 }
-                // Digits from the last, dividing by a constant (cheaper than by a varying power of ten).
-                var digits = 1
-                var rest = number / 10
-                while rest > 0 {
-                    digits += 1
-                    rest /= 10
-                }
-                end += digits
-                var position = end
-                while number > 0 {
-                    position -= 1
-                    buffer[position] = UInt8(ascii: "0") + UInt8(number % 10)
-                    number /= 10
+                var divisor: UInt32 = 10
+                while number / divisor >= 10 { divisor *= 10 }
+                while divisor > 0 {
+                    write(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+                    divisor /= 10
                 }
             }
             var previous: Int32 = 0
