@@ -166,7 +166,10 @@ package struct SearchFiles {
             Self.writeField("{\"chapter\":", section.chapter, into: &entries.bytes)
             Self.writeField(",\"heading\":", section.heading, into: &entries.bytes)
             Self.writeField(",\"url\":", section.url, into: &entries.bytes)
-            Self.writeField(",\"text\":", Self.prefix(of: section.text, bytes: Self.fragmentTextBytes), into: &entries.bytes)
+            entries.bytes += ",\"text\":".utf8
+            Self.prefix(of: section.utf8, bytes: Self.fragmentTextBytes).withUnsafeBufferPointer {
+                JSONValue.writeString(utf8: $0, into: &entries.bytes)
+            }
             if !section.report.isEmpty {
                 Self.writeField(",\"report\":", section.report, into: &entries.bytes)
                 Self.writeField(",\"reportLabel\":", section.reportLabel, into: &entries.bytes)
@@ -196,12 +199,12 @@ package struct SearchFiles {
         JSONValue.writeString(value, into: &json)
     }
 
-    /// The start of `text` up to `bytes` of UTF-8, not cutting a character.
-    static func prefix(of text: String, bytes: Int) -> String {
-        guard text.utf8.count > bytes else { return text }
-        var end = text.utf8.index(text.utf8.startIndex, offsetBy: bytes)
-        while end.samePosition(in: text.unicodeScalars) == nil { end = text.utf8.index(before: end) }
-        return String(text.unicodeScalars[..<end])
+    /// The start of the UTF-8 text `utf8` up to `bytes`, not cutting a character.
+    static func prefix(of utf8: [UInt8], bytes: Int) -> ArraySlice<UInt8> {
+        guard utf8.count > bytes else { return utf8[...] }
+        var end = bytes
+        while utf8[end] & 0xC0 == 0x80 { end -= 1 }  // a continuation byte, inside a character
+        return utf8[..<end]
     }
 
     // MARK: - Names and JSON

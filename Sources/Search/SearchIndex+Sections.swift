@@ -52,7 +52,7 @@ extension SearchIndex {
 
     private mutating func finish(_ section: Section, _ text: SectionText) {
         var section = section
-        section.text = text.string
+        section.utf8 = text.utf8
         sections.append(section)
     }
 }

@@ -20,8 +20,10 @@ package struct SearchIndex {
         package var heading: String
         /// The page path with the heading's `#anchor`.
         package var url: String
-        /// The section's text, without markup, for matching phrases and showing an excerpt.
-        package var text: String
+        /// The section's text as UTF-8, without markup, for matching phrases and showing an
+        /// excerpt: kept as it is gathered, since its terms are read from the bytes and only an
+        /// excerpt of it is written (making a `String` of it all would check every byte again).
+        package var utf8: [UInt8]
         package var kind: Kind
         /// The report the section belongs to in a library of reports; empty for a one-report site.
         package var report: String
@@ -32,9 +34,14 @@ package struct SearchIndex {
             self.chapter = chapter
             self.heading = heading
             self.url = url
-            self.text = text
+            self.utf8 = Array(text.utf8)
             self.kind = kind
             self.report = report
+        }
+
+        package var text: String {
+            get { String(decoding: utf8, as: UTF8.self) }
+            set { utf8 = Array(newValue.utf8) }
         }
     }
 
@@ -59,13 +66,13 @@ package struct SearchIndex {
         // `finished`. Few terms, so `latest` stays in the cache, and `finished` is only appended to.
         var latest: [Posting] = []
         var finished: [(term: Int32, posting: Posting)] = []
-        finished.reserveCapacity(sections.reduce(0) { $0 + $1.text.utf8.count } / 4)  // a guess, to save copies as it grows
+        finished.reserveCapacity(sections.reduce(0) { $0 + $1.utf8.count } / 4)  // a guess, to save copies as it grows
         var numbers: [Int] = []
         for section in sections.indices {
             numbers.removeAll(keepingCapacity: true)
             terms.appendTerms(of: sections[section].heading, to: &numbers)
             let headingTerms = numbers.count
-            terms.appendTerms(of: sections[section].text, to: &numbers)
+            sections[section].utf8.withUnsafeBufferPointer { terms.appendTerms(ofUTF8: $0, to: &numbers) }
             // A term seen for the first time has no posting yet (section -1).
             latest += repeatElement((section: -1, count: 0, inHeading: false) as Posting, count: terms.count - latest.count)
             let section = Int32(section)

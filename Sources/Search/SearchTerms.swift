@@ -16,6 +16,16 @@ package struct SearchTerms {
     private let rules: SearchRules
     /// `CharacterVariants.table`, read once for the millions of characters folded.
     private let variants = CharacterVariants.table
+    /// The folded form of each ideograph from U+4E00 to U+9FFF (those told by their first byte)
+    /// packed as `packedUTF8` does, 3 bytes: there is one for almost every character of a Chinese
+    /// page, which then needs neither a `Unicode.Scalar` nor packing.
+    private let foldedIdeographs = SearchTerms.packedFoldedIdeographs
+    private static let foldedIdeographsStart = 0x4E00
+    private static let packedFoldedIdeographs: [UInt32] = (foldedIdeographsStart...0x9FFF).map { value in
+        let folded = packedUTF8(CharacterVariants.fold(Unicode.Scalar(UInt32(value))!))
+        precondition(folded.length == 3, "an ideograph folds to one of 3 bytes")
+        return UInt32(folded.bytes)
+    }
 
     /// English rules unless told otherwise.
     package init(rules: SearchRules = SearchRules(language: "en")) {
@@ -35,15 +45,21 @@ package struct SearchTerms {
     /// Appends the number of each term of `text` to `numbers`, in order, with repeats.
     package mutating func appendTerms(of text: String, to numbers: inout [Int]) {
         var text = text
+        text.withUTF8 { appendTerms(ofUTF8: $0, to: &numbers) }
+    }
+
+    /// Appends the number of each term of the text `utf8` (valid UTF-8) to `numbers`, in order,
+    /// with repeats.
+    package mutating func appendTerms(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, to numbers: inout [Int]) {
         let start = (numbers: numbers.count, texts: texts.count, words: words.count)
-        if text.withUTF8({ appendTerms(ofUTF8: $0, folding: true, to: &numbers) }) { return }
+        if appendTerms(ofUTF8: utf8, folding: true, to: &numbers) { return }
         // A scalar `fastFold` does not take: the whole text is normalised by Foundation instead,
         // and what the fast pass numbered is forgotten, so terms are numbered as they are posted.
         numbers.removeSubrange(start.numbers...)
         texts.removeLast(texts.count - start.texts)
         words.removeLast(words.count - start.words)
         wordTerms.removeSubrange(start.words...)
-        var normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
+        var normalized = String(decoding: utf8, as: UTF8.self).precomposedStringWithCompatibilityMapping.lowercased()
         _ = normalized.withUTF8 { appendTerms(ofUTF8: $0, folding: false, to: &numbers) }
     }
 
@@ -61,9 +77,9 @@ package struct SearchTerms {
         var wordStart: Int?
         var wordIsFolded = true  // else it has capitals, say, and is folded when it ends
         var index = 0
-        func addCJK(_ scalar: Unicode.Scalar, length: Int) {
+        /// Adds a CJK character of `length` bytes of `utf8`, `character` being its folded form packed.
+        func addCJK(_ character: (bytes: UInt64, length: Int), length: Int) {
             endWord()
-            let character = Self.packedUTF8(CharacterVariants.fold(scalar, table: variants))
             if runLength > 0 {
                 let pair = previous.bytes << (8 * character.length) | character.bytes
                 numbers.append(texts.number(ofShort: pair, length: previous.length + character.length).number)
@@ -108,14 +124,14 @@ package struct SearchTerms {
                 endWord()
                 index += 1
             case 0xE4...0xE9 where utf8[index] > 0xE4 || utf8[index + 1] >= 0xB8:  // U+4E00 to U+9FFF, all ideographs
-                let value = UInt32(utf8[index] & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
-                addCJK(Unicode.Scalar(UInt16(value))!, length: 3)
+                let value = Int(utf8[index] & 0x0F) << 12 | Int(utf8[index + 1] & 0x3F) << 6 | Int(utf8[index + 2] & 0x3F)
+                addCJK((UInt64(foldedIdeographs[value - Self.foldedIdeographsStart]), 3), length: 3)
             default:
                 let (decoded, length) = utf8.scalar(at: index)
                 let scalar = folding ? SearchTokenizer.fastFold(decoded) : decoded
                 guard let scalar else { return false }
                 if SearchTokenizer.isCJK(decoded) {  // as `fastFold` leaves it
-                    addCJK(decoded, length: length)
+                    addCJK(Self.packedUTF8(CharacterVariants.fold(decoded, table: variants)), length: length)
                     continue
                 }
                 if SearchTokenizer.isWordScalar(scalar) {

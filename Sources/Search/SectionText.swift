@@ -3,7 +3,7 @@ import Markdown
 /// The text of a search section, gathered part by part as UTF-8: parts are separated by a space,
 /// runs of white space are one space, and there is no leading or trailing space.
 package struct SectionText {
-    private var utf8: [UInt8] = []
+    package private(set) var utf8: [UInt8] = []
     /// Whether white space was seen since the last text, so a space comes before the next.
     private var pendingSpace = false
 

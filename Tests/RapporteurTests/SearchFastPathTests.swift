@@ -56,6 +56,20 @@ import Testing
         #expect(numbers == [0, 1, 0, 0, 1])
     }
 
+    @Test func everyIdeographTellsByItsFirstByteFoldsLikeCharacterVariants() {
+        let ideographs = (UInt32(0x4E00)...0x9FFF).map { Unicode.Scalar($0)! }
+        var terms = SearchTerms()
+        var numbers: [Int] = []
+        // Each alone, then all in one run: a term for each character, then for each pair.
+        terms.appendTerms(of: ideographs.map(String.init).joined(separator: " "), to: &numbers)
+        #expect(numbers.map(terms.text(of:)) == ideographs.map { String(CharacterVariants.fold($0)) })
+        numbers.removeAll()
+        terms.appendTerms(of: String(String.UnicodeScalarView(ideographs)), to: &numbers)
+        #expect(
+            numbers.map(terms.text(of:))
+                == zip(ideographs, ideographs.dropFirst()).map { String(CharacterVariants.fold($0)) + String(CharacterVariants.fold($1)) })
+    }
+
     @Test func byteStringsKeepTheirNumbersAsTheTableGrows() {
         var strings = NumberedByteStrings()
         // Short strings are told by their bytes and length: "", "\0" and "\0\0" differ.
@@ -127,22 +141,14 @@ import Testing
                         && SectionText.isPlain(bytes[index + 1]))
             }
         }
-        func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
-        // Every byte in every position among plain ones, and eight of a kind.
-        for byte in UInt8.min...UInt8.max {
-            for position in 0..<8 {
-                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
-                bytes[position] = byte
-                #expect(SectionText.areKept(word(bytes)) == isKept(bytes), "byte \(byte) at \(position)")
-            }
-            let bytes = [UInt8](repeating: byte, count: 8)
-            #expect(SectionText.areKept(word(bytes)) == isKept(bytes), "eight of \(byte)")
+        for bytes in Self.eightBytesOfEachByte {
+            #expect(SectionText.areKept(Self.word(bytes)) == isKept(bytes), "\(bytes)")
         }
         // Every arrangement of plain bytes, spaces, other white space and the first byte of some.
         let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: " "), UInt8(ascii: "\n"), 0xE3]
         for number in 0..<(1 << 16) {
             let bytes = (0..<8).map { alphabet[(number >> (2 * $0)) & 3] }
-            #expect(SectionText.areKept(word(bytes)) == isKept(bytes), "\(bytes)")
+            #expect(SectionText.areKept(Self.word(bytes)) == isKept(bytes), "\(bytes)")
         }
     }
 
@@ -169,6 +175,17 @@ import Testing
         }
     }
 
+    @Test func eightBytesMayNeedAnEscapeExactlyWhenOneOfThemMay() {
+        func mayNeedEscape(_ byte: UInt8) -> Bool { byte < 0x20 || [0x22, 0x5C, 0x2F, 0xE2].contains(byte) }
+        // Besides each byte alone and eight of a kind, every byte beside every other one.
+        let pairs = (UInt8.min...UInt8.max).flatMap { first in
+            (UInt8.min...UInt8.max).map { [UInt8](repeating: UInt8(ascii: "a"), count: 6) + [first, $0] }
+        }
+        for bytes in Self.eightBytesOfEachByte + pairs {
+            #expect(JSONValue.anyMayNeedEscape(Self.word(bytes)) == bytes.contains(where: mayNeedEscape), "\(bytes)")
+        }
+    }
+
     @Test(arguments: [0, 1, 2, 200])
     func thePostingsAreThoseOfAStraightforwardLoop(sectionCount: Int) {
         let texts = Self.texts + Self.randomTexts(count: 2 * sectionCount, seed: 4)
@@ -186,6 +203,18 @@ import Testing
     }
 
     // MARK: - Straightforward versions
+
+    /// Eight bytes as the fast paths load them, in one integer.
+    static func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
+
+    /// Every byte in every position among plain ones ("a"), and eight of each byte.
+    static let eightBytesOfEachByte: [[UInt8]] = (UInt8.min...UInt8.max).flatMap { byte in
+        (0..<8).map { position in
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+            bytes[position] = byte
+            return bytes
+        } + [[UInt8](repeating: byte, count: 8)]
+    }
 
     /// Terms scalar by scalar, each word a `String`, every word stemmed.
     static func referenceTerms(of text: String) -> [String] {

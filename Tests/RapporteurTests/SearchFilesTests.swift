@@ -51,6 +51,14 @@ import Testing
         var written: [UInt8] = []
         SearchFiles.writePostings([(3, 1, false), (10, 6, true), (11, 1, false), (1_000, 2, false)], into: &written)
         #expect(String(decoding: written, as: UTF8.self) == "3 7:6* 1 989:2")
+        // Every number of digits, up to the largest section and count.
+        let powers = (0...9).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
+        let numbers = (powers.map { Int32($0) } + powers.dropLast().map { Int32(9 * $0) } + [Int32.max]).sorted()
+        for number in numbers {
+            written.removeAll()
+            SearchFiles.writePostings([(number, number, false)], into: &written)
+            #expect(String(decoding: written, as: UTF8.self) == (number == 1 ? "1" : "\(number):\(number)"))
+        }
     }
 
     @Test func chunksKeepToTheirBudget() throws {
