@@ -94,19 +94,23 @@ struct PageBuilder {
 
     /// Renders `jobs` (every page by default) into `sink`, each as soon as it is made.
     func render(_ jobs: [Job]? = nil, into sink: OutputSink, log: inout DiagnosticLog) {
-        Self.render((jobs ?? self.jobs()).map { (self, $0) }, into: sink, log: &log)
+        Self.render([self], jobs: (jobs ?? self.jobs()).map { (0, $0) }, into: sink, log: &log)
     }
 
     /// Renders every page of `builders` (a library's reports and its own pages) on all cores at
     /// once, so that no report waits for the slowest page of the one before it.
     static func render(_ builders: [PageBuilder], into sink: OutputSink, log: inout DiagnosticLog) {
-        render(builders.flatMap { builder in builder.jobs().map { (builder, $0) } }, into: sink, log: &log)
+        let jobs = builders.indices.flatMap { builder in builders[builder].jobs().map { (builder, $0) } }
+        render(builders, jobs: jobs, into: sink, log: &log)
     }
 
-    private static func render(_ jobs: [(builder: PageBuilder, job: Job)], into sink: OutputSink, log: inout DiagnosticLog) {
+    /// `jobs` name their builder by its index: a builder is large, and a site has thousands of pages.
+    private static func render(
+        _ builders: [PageBuilder], jobs: [(builder: Int, job: Job)], into sink: OutputSink, log: inout DiagnosticLog
+    ) {
         let diagnostics = jobs.parallelMap { builder, job in
             var pageLog = DiagnosticLog()
-            if let file = builder.render(job, log: &pageLog) { sink.put(file) }
+            if let file = builders[builder].render(job, log: &pageLog) { sink.put(file) }
             return pageLog.diagnostics
         }
         for pageDiagnostics in diagnostics { log.append(contentsOf: pageDiagnostics) }
