@@ -38,11 +38,6 @@ package struct SearchIndex {
             self.kind = kind
             self.report = report
         }
-
-        package var text: String {
-            get { String(decoding: utf8, as: UTF8.self) }
-            set { utf8 = Array(newValue.utf8) }
-        }
     }
 
     package static let headingWeight = 5

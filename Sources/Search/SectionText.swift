@@ -9,8 +9,6 @@ package struct SectionText {
 
     package init() {}
 
-    package var string: String { String(decoding: utf8, as: UTF8.self) }
-
     package mutating func add(_ part: String) {
         endPart()
         append(part)
