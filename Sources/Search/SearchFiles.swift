@@ -45,7 +45,7 @@ package struct SearchFiles {
     package private(set) var chunks: [(firstTerm: String, name: String)] = []
 
     package init(index: SearchIndex, synonyms: [[String]] = [], help: SearchHelp = SearchHelp(), reports: SearchReports? = nil) {
-        let postings = SearchIndex.addingCharacters(to: index.postings(), sectionCount: index.sections.count)
+        let postings = index.postings()
         writeChunks(postings)
         let fragments = writeFragments(index.sections)
         let characters = Set(postings.compactMap { entry in entry.term.unicodeScalars.count == 1 ? entry.term.unicodeScalars.first : nil })

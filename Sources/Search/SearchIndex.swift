@@ -54,7 +54,9 @@ package struct SearchIndex {
     package typealias Posting = (section: Int32, count: Int32, inHeading: Bool)
 
     /// The postings of every term, the terms in UTF-8 byte order (code point order), each term's
-    /// sections in order.
+    /// sections in order. A CJK character has the postings of every term that holds it: the text's
+    /// terms have a character alone only where it stands alone, and a query of one character must
+    /// also find it inside longer runs, from the one chunk that holds the character.
     package func postings() -> [(term: String, sections: ArraySlice<Posting>)] {
         var terms = SearchTerms(rules: SearchRules(language: language))
         // Each term's posting in the last section it was seen in; its earlier ones are in
@@ -63,25 +65,27 @@ package struct SearchIndex {
         var finished: [(term: Int32, posting: Posting)] = []
         finished.reserveCapacity(sections.reduce(0) { $0 + $1.utf8.count } / 4)  // a guess, to save copies as it grows
         var numbers: [Int] = []
+        // The characters of each term that is a pair, posted with it (see `SearchTerms.appendCharacters`).
+        var held: [SearchTerms.Characters] = []
         for section in sections.indices {
             numbers.removeAll(keepingCapacity: true)
             terms.appendTerms(of: sections[section].heading, to: &numbers)
             let headingTerms = numbers.count
             sections[section].utf8.withUnsafeBufferPointer { terms.appendTerms(ofUTF8: $0, to: &numbers) }
+            terms.appendCharacters(ofTermsFrom: held.count, to: &held)
             // A term seen for the first time has no posting yet (section -1).
             latest += repeatElement((section: -1, count: 0, inHeading: false) as Posting, count: terms.count - latest.count)
             let section = Int32(section)
             latest.withUnsafeMutableBufferPointer { latest in
-                for (index, term) in numbers.enumerated() {
-                    if latest[term].section != section {
-                        if latest[term].section >= 0 { finished.append((Int32(term), latest[term])) }
-                        latest[term] = (section, 0, false)
-                    }
-                    if index < headingTerms {
-                        latest[term].count += Int32(Self.headingWeight)
-                        latest[term].inHeading = true
-                    } else {
-                        latest[term].count += 1
+                held.withUnsafeBufferPointer { held in
+                    for (index, term) in numbers.enumerated() {
+                        let inHeading = index < headingTerms
+                        Self.post(term, section: section, inHeading: inHeading, latest: latest, finished: &finished)
+                        let characters = held[term]
+                        guard characters.first >= 0 else { continue }
+                        Self.post(Int(characters.first), section: section, inHeading: inHeading, latest: latest, finished: &finished)
+                        guard characters.second >= 0 else { continue }
+                        Self.post(Int(characters.second), section: section, inHeading: inHeading, latest: latest, finished: &finished)
                     }
                 }
             }
@@ -103,5 +107,24 @@ package struct SearchIndex {
         }
         // Sorted as numbers compared by their bytes: moving and comparing `String`s costs more.
         return terms.numbersInByteOrder().map { (terms.text(of: $0), grouped[starts[$0]..<starts[$0 + 1]]) }
+    }
+
+    /// Counts an occurrence of `term` in `section` into its latest posting, moving the one before
+    /// to `finished` when it was another section's.
+    @inline(__always)
+    private static func post(
+        _ term: Int, section: Int32, inHeading: Bool, latest: UnsafeMutableBufferPointer<Posting>,
+        finished: inout [(term: Int32, posting: Posting)]
+    ) {
+        if latest[term].section != section {
+            if latest[term].section >= 0 { finished.append((Int32(term), latest[term])) }
+            latest[term] = (section, 0, false)
+        }
+        if inHeading {
+            latest[term].count += Int32(headingWeight)
+            latest[term].inHeading = true
+        } else {
+            latest[term].count += 1
+        }
     }
 }

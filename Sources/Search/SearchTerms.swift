@@ -42,6 +42,29 @@ package struct SearchTerms {
     /// Every term's number, the terms in UTF-8 byte order (code point order).
     package func numbersInByteOrder() -> [Int] { texts.numbersInByteOrder() }
 
+    /// The numbers of the CJK characters a term of two holds: -1 for a term that is not such a
+    /// pair, and `second` -1 when both characters are the same (a pair's occurrence counts once
+    /// for each of its characters).
+    package typealias Characters = (first: Int32, second: Int32)
+
+    /// Appends to `held` the characters of each term from the `held.count`th on (`start`), numbering
+    /// those that are new as terms of one character, until every term has its entry.
+    package mutating func appendCharacters(ofTermsFrom start: Int, to held: inout [Characters]) {
+        precondition(start == held.count, "held has an entry for every term before start")
+        while held.count < texts.count {
+            let text = Array(texts[held.count])
+            let (scalar, length) = text.withUnsafeBufferPointer { $0.scalar(at: 0) }
+            guard length < text.count, SearchTokenizer.isCJK(scalar) else {
+                held.append((-1, -1))
+                continue
+            }
+            let (first, second) = (text[..<length], text[length...])
+            let firstNumber = Int32(texts.number(of: first).number)
+            let secondNumber = first.elementsEqual(second) ? -1 : Int32(texts.number(of: second).number)
+            held.append((firstNumber, secondNumber))
+        }
+    }
+
     /// Appends the number of each term of `text` to `numbers`, in order, with repeats.
     package mutating func appendTerms(of text: String, to numbers: inout [Int]) {
         var text = text

@@ -36,7 +36,7 @@ import Testing
         let listed = try #require(manifest["chunks"] as? [[String]])
         #expect(listed.map { "terms-\($0[1]).json" } == files.chunks.map(\.name), "the manifest lists each chunk by its hash")
         #expect(listed.map { $0[0] } == files.chunks.map(\.firstTerm))
-        let postings = SearchIndex.addingCharacters(to: index.postings(), sectionCount: index.sections.count)
+        let postings = index.postings()
         for (term, sections) in postings {
             let chunk = try #require(try Self.json(Self.file(files, Self.chunk(of: term, in: files.chunks))) as? [String: String])
             let list = try #require(chunk[term], "\(term) is not in the chunk the manifest names")
