@@ -21,7 +21,7 @@ import Testing
         "ﬁle ½ Ⅻ ㈱ x\u{A0}y カタカナとひらがな 한국어 회의",
         "𠀀𠀁 and ䷀ symbols; ٣٤ digits",
         "quote \" backslash \\ </script> <b>/ a\u{2028}b\u{2029}c \u{01}\u{1F}\u{7F} tab\tline\r\n",
-        "", " ", "資", "a", "資 安", "ab 資安會",
+        "", " ", "資", "a", "資 安", "ab 資安會", "謝謝 謝謝謝",
     ]
 
     /// Scalars to make random text of: some of each kind above.
@@ -292,11 +292,19 @@ import Testing
     }
 
     /// The postings gathered in a dictionary keyed by term, as `term section:count:inHeading ...`.
+    /// A term, and when it is a pair of CJK characters each of its characters once: a character
+    /// is found inside longer runs.
+    static func withCharacters(_ term: String) -> [String] {
+        let scalars = Array(term.unicodeScalars)
+        guard scalars.count == 2, SearchTokenizer.isCJK(scalars[0]) else { return [term] }
+        return [term] + Set(scalars).sorted { $0.value < $1.value }.map(String.init)
+    }
+
     static func referencePostings(_ index: SearchIndex) -> [String] {
         var postings: [String: [(section: Int, count: Int, inHeading: Bool)]] = [:]
         for (number, section) in index.sections.enumerated() {
             for (text, weight) in [(section.heading, SearchIndex.headingWeight), (section.text, 1)] {
-                for term in referenceTerms(of: text) {
+                for term in referenceTerms(of: text).flatMap(withCharacters) {
                     if postings[term]?.last?.section == number {
                         postings[term]![postings[term]!.count - 1].count += weight
                         postings[term]![postings[term]!.count - 1].inHeading = postings[term]!.last!.inHeading || weight > 1
