@@ -27,7 +27,7 @@ struct GlossaryMarker {
     private struct Entry {
         var term: Term
         var bytes: [UInt8]
-        var spelledForms: [String]
+        var spelledForms: [CanonicalText]
         var spelling: String
 
         init(term: Term, expansionFormat: String) {
@@ -37,8 +37,8 @@ struct GlossaryMarker {
             let expansion = term.expansion
             // Whole, or without its part in brackets (`third generation` for `third generation (mobile communications)`).
             let short = expansion.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? expansion
-            spelledForms = [expansion, short].filter { !$0.isEmpty }.map { $0.lowercased() }
-            if spelledForms.count == 2 && spelledForms[0] == spelledForms[1] { spelledForms.removeLast() }
+            let forms = [expansion, short].filter { !$0.isEmpty }.map { $0.lowercased() }
+            spelledForms = (forms.count == 2 && forms[0] == forms[1] ? [forms[0]] : forms).map(CanonicalText.init)
         }
     }
 
@@ -127,7 +127,7 @@ private extension GlossaryMarker {
         var text = text
         let marked = text.withUTF8 { bytes in
             // The text lowercased, made when an expansion is first looked for in it.
-            var lowercased: String?
+            var lowercased: CanonicalText?
             var marked = false
             var plainStart = 0
             var position = 0
@@ -169,13 +169,14 @@ private extension GlossaryMarker {
     /// Not inside a name (`MRA Task Force`: a capital follows), a compound (`CA&MRA`, `IPv6/IPv4`)
     /// nor before brackets that may explain it already.
     private func spellsOutHere(
-        _ entry: Entry, in bytes: UnsafeBufferPointer<UInt8>, lowercased: inout String?, after end: Int, spelledOut: inout Set<String>
+        _ entry: Entry, in bytes: UnsafeBufferPointer<UInt8>, lowercased: inout CanonicalText?, after end: Int,
+        spelledOut: inout Set<String>
     ) -> Bool {
         let expansion = entry.term.expansion
         guard !expansionFormat.isEmpty, !spelledOut.contains(expansion) else { return false }
-        let haystack = lowercased ?? String(decoding: bytes, as: UTF8.self).lowercased()
+        let haystack = lowercased ?? CanonicalText(String(decoding: bytes, as: UTF8.self).lowercased())
         lowercased = haystack
-        if entry.spelledForms.contains(where: { haystack.contains($0) }) {
+        if entry.spelledForms.contains(where: haystack.contains) {
             spelledOut.insert(expansion)
             return false
         }
