@@ -59,11 +59,11 @@ package struct SearchIndex {
     /// also find it inside longer runs, from the one chunk that holds the character.
     package func postings() -> [(term: String, sections: ArraySlice<Posting>)] {
         var terms = SearchTerms(rules: SearchRules(language: language))
-        // Each term's posting in the last section it was seen in; its earlier ones are in
-        // `finished`. Few terms, so `latest` stays in the cache, and `finished` is only appended to.
+        // Each term's posting in the last section it was seen in, and its earlier ones in
+        // `finished`, a list per term: one large list of all would be grouped by term at the end,
+        // a copy as large as itself, and grow by copies of itself (most of the index's memory).
         var latest: [Posting] = []
-        var finished: [(term: Int32, posting: Posting)] = []
-        finished.reserveCapacity(sections.reduce(0) { $0 + $1.utf8.count } / 4)  // a guess, to save copies as it grows
+        var finished: [[Posting]] = []
         var numbers: [Int] = []
         // The characters of each term that is a pair, posted with it (see `SearchTerms.appendCharacters`).
         var held: [SearchTerms.Characters] = []
@@ -75,49 +75,38 @@ package struct SearchIndex {
             terms.appendCharacters(ofTermsFrom: held.count, to: &held)
             // A term seen for the first time has no posting yet (section -1).
             latest += repeatElement((section: -1, count: 0, inHeading: false) as Posting, count: terms.count - latest.count)
+            finished += repeatElement([], count: terms.count - finished.count)
             let section = Int32(section)
             latest.withUnsafeMutableBufferPointer { latest in
-                held.withUnsafeBufferPointer { held in
-                    for (index, term) in numbers.enumerated() {
-                        let inHeading = index < headingTerms
-                        Self.post(term, section: section, inHeading: inHeading, latest: latest, finished: &finished)
-                        let characters = held[term]
-                        guard characters.first >= 0 else { continue }
-                        Self.post(Int(characters.first), section: section, inHeading: inHeading, latest: latest, finished: &finished)
-                        guard characters.second >= 0 else { continue }
-                        Self.post(Int(characters.second), section: section, inHeading: inHeading, latest: latest, finished: &finished)
+                finished.withUnsafeMutableBufferPointer { finished in
+                    held.withUnsafeBufferPointer { held in
+                        for (index, term) in numbers.enumerated() {
+                            let inHeading = index < headingTerms
+                            Self.post(term, section: section, inHeading: inHeading, latest: latest, finished: finished)
+                            let characters = held[term]
+                            guard characters.first >= 0 else { continue }
+                            Self.post(Int(characters.first), section: section, inHeading: inHeading, latest: latest, finished: finished)
+                            guard characters.second >= 0 else { continue }
+                            Self.post(Int(characters.second), section: section, inHeading: inHeading, latest: latest, finished: finished)
+                        }
                     }
                 }
             }
         }
-        finished += latest.enumerated().map { (Int32($0), $1) }
-        // Group the postings by term with a counting sort, which keeps each term's in section order.
-        var starts = [Int](repeating: 0, count: latest.count + 1)
-        for (term, _) in finished { starts[Int(term) + 1] += 1 }
-        for term in latest.indices { starts[term + 1] += starts[term] }
-        var ends = starts
-        var grouped = [Posting](repeating: (0, 0, false), count: finished.count)
-        ends.withUnsafeMutableBufferPointer { ends in
-            grouped.withUnsafeMutableBufferPointer { grouped in
-                for (term, posting) in finished {
-                    grouped[ends[Int(term)]] = posting
-                    ends[Int(term)] += 1
-                }
-            }
-        }
+        for term in latest.indices { finished[term].append(latest[term]) }
         // Sorted as numbers compared by their bytes: moving and comparing `String`s costs more.
-        return terms.numbersInByteOrder().map { (terms.text(of: $0), grouped[starts[$0]..<starts[$0 + 1]]) }
+        return terms.numbersInByteOrder().map { (terms.text(of: $0), finished[$0][...]) }
     }
 
     /// Counts an occurrence of `term` in `section` into its latest posting, moving the one before
-    /// to `finished` when it was another section's.
+    /// to the term's `finished` when it was another section's.
     @inline(__always)
     private static func post(
         _ term: Int, section: Int32, inHeading: Bool, latest: UnsafeMutableBufferPointer<Posting>,
-        finished: inout [(term: Int32, posting: Posting)]
+        finished: UnsafeMutableBufferPointer<[Posting]>
     ) {
         if latest[term].section != section {
-            if latest[term].section >= 0 { finished.append((Int32(term), latest[term])) }
+            if latest[term].section >= 0 { finished[term].append(latest[term]) }
             latest[term] = (section, 0, false)
         }
         if inHeading {
