@@ -60,8 +60,8 @@ package struct SearchIndex {
     package func postings() -> [(term: String, sections: ArraySlice<Posting>)] {
         var terms = SearchTerms(rules: SearchRules(language: language))
         // Each term's posting in the last section it was seen in, and its earlier ones in
-        // `finished`, a list per term: one large list of all would be grouped by term at the end,
-        // a copy as large as itself, and grow by copies of itself (most of the index's memory).
+        // `finished`, a list per term: the postings, most of the index's memory, are never grouped
+        // or copied whole.
         var latest: [Posting] = []
         var finished: [[Posting]] = []
         var numbers: [Int] = []
@@ -72,7 +72,7 @@ package struct SearchIndex {
             terms.appendTerms(of: sections[section].heading, to: &numbers)
             let headingTerms = numbers.count
             sections[section].utf8.withUnsafeBufferPointer { terms.appendTerms(ofUTF8: $0, to: &numbers) }
-            terms.appendCharacters(ofTermsFrom: held.count, to: &held)
+            terms.appendCharacters(to: &held)
             // A term seen for the first time has no posting yet (section -1).
             latest += repeatElement((section: -1, count: 0, inHeading: false) as Posting, count: terms.count - latest.count)
             finished += repeatElement([], count: terms.count - finished.count)

@@ -47,10 +47,9 @@ package struct SearchTerms {
     /// for each of its characters).
     package typealias Characters = (first: Int32, second: Int32)
 
-    /// Appends to `held` the characters of each term from the `held.count`th on (`start`), numbering
-    /// those that are new as terms of one character, until every term has its entry.
-    package mutating func appendCharacters(ofTermsFrom start: Int, to held: inout [Characters]) {
-        precondition(start == held.count, "held has an entry for every term before start")
+    /// Appends to `held`, which has the entries of the first `held.count` terms, those of the
+    /// terms after them, numbering the characters that are new as terms of one character.
+    package mutating func appendCharacters(to held: inout [Characters]) {
         while held.count < texts.count {
             let text = Array(texts[held.count])
             let (scalar, length) = text.withUnsafeBufferPointer { $0.scalar(at: 0) }
