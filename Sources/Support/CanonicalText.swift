@@ -7,7 +7,7 @@ import Foundation
 /// glossary's work on a chapter). When both texts hold only `isPlain` scalars, canonically
 /// equivalent means identical, so the text is found byte for byte; otherwise by Foundation.
 package struct CanonicalText {
-    package let string: String
+    private let string: String
     private let utf8: [UInt8]
     private let isPlain: Bool
 
