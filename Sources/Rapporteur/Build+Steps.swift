@@ -35,14 +35,11 @@ extension Build {
             citations: outlined.mapValues { chapters in SectionCitations(chapters.map { ($0.chapter, $0.outline) }, urls: urls) })
         var index: [String: [String: ExpandedChapter]] = [:]
         for language in config.languages {
-            let expanded = (outlined[language.code] ?? []).parallelMap { chapter in
-                var chapterLog = DiagnosticLog()
+            let expanded = (outlined[language.code] ?? []).parallelMap(log: &log) { chapter, chapterLog in
                 chapterLog.append(contentsOf: chapter.diagnostics)
-                let result = pipeline.expand(chapter.chapter, outlined: (chapter.blocks, chapter.outline), log: &chapterLog)
-                return (result, chapterLog.diagnostics)
+                return pipeline.expand(chapter.chapter, outlined: (chapter.blocks, chapter.outline), log: &chapterLog)
             }
-            for (_, diagnostics) in expanded { log.append(contentsOf: diagnostics) }
-            index[language.code] = Dictionary(uniqueKeysWithValues: expanded.map { ($0.0.chapter.fileName, $0.0) })
+            index[language.code] = Dictionary(uniqueKeysWithValues: expanded.map { ($0.chapter.fileName, $0) })
         }
         return index
     }

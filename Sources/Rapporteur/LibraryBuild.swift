@@ -34,16 +34,13 @@ struct LibraryBuild {
         let unresolved = zip(project.library.reports, project.reports).map { entry, report in
             Build(project: report, integrity: integrity, urls: urls.forReport(entry.id), library: context)
         }
-        // Reports resolve independently: on all cores at once, measured as one phase, logged in order.
-        let results = timings.measure("resolve") {
-            unresolved.parallelMap { build in
-                var reportLog = DiagnosticLog()
+        // Reports resolve independently: on all cores at once, measured as one phase.
+        let indexes = timings.measure("resolve") {
+            unresolved.parallelMap(log: &log) { build, reportLog in
                 var reportTimings = PhaseTimer()
-                return (index: build.resolve(log: &reportLog, timings: &reportTimings), diagnostics: reportLog.diagnostics)
+                return build.resolve(log: &reportLog, timings: &reportTimings)
             }
         }
-        for report in results { log.append(contentsOf: report.diagnostics) }
-        let indexes = results.map(\.index)
         for (build, index) in zip(unresolved, indexes) {
             context.reports[build.urls.report ?? ""] = .init(project: build.project, urls: build.urls, index: index)
         }
@@ -66,12 +63,7 @@ struct LibraryBuild {
             let reports = resolved.map { PageBuilder(build: $0.build, index: $0.index) }
             let own = PageBuilder(build: site, index: [:])
             PageBuilder.render(reports + [own], into: sink, log: &log)
-            let diagnostics = reports.parallelMap { pages in
-                var reportLog = DiagnosticLog()
-                sink.put(pages.build.reportFiles(log: &reportLog))
-                return reportLog.diagnostics
-            }
-            for reportDiagnostics in diagnostics { log.append(contentsOf: reportDiagnostics) }
+            _ = reports.parallelMap(log: &log) { pages, reportLog in sink.put(pages.build.reportFiles(log: &reportLog)) }
             sink.put(site.feedFiles())
             return reports.flatMap { $0.sitemapEntries() } + own.sitemapEntries()
         }

@@ -71,17 +71,10 @@ extension Library {
         guard let config = SiteConfig.load(root: root, baseURL: baseURL, log: &log) else { return nil }
         let glossary = loadGlossary(root: root, config: config, log: &log)
         let series = loadSeries(root: root, languages: config.languageCodes, log: &log)
-        // Reports are independent: read on all cores, each with its own log, logged in order.
-        let loaded = folders(Self.reportsFolder, root: root).parallelMap { id -> (report: LibraryReport?, log: DiagnosticLog) in
-            var reportLog = DiagnosticLog()
-            let report = loadReport(id, config: config, glossary: glossary, root: root, parsing: parsing, log: &reportLog)
-            return (report, reportLog)
-        }
-        var reports: [LibraryReport] = []
-        for (report, reportLog) in loaded {
-            log.append(contentsOf: reportLog.diagnostics)
-            if let report { reports.append(report) }
-        }
+        // Reports are independent: read on all cores.
+        var reports = folders(Self.reportsFolder, root: root).parallelMap(log: &log) { id, reportLog in
+            loadReport(id, config: config, glossary: glossary, root: root, parsing: parsing, log: &reportLog)
+        }.compactMap { $0 }
         reports.sort(by: LibraryReport.newestFirst)
         let library = Library(config: config, series: series, reports: reports, glossary: glossary)
         library.checkMeetings(log: &log)

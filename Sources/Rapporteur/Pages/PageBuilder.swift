@@ -108,12 +108,9 @@ struct PageBuilder {
     private static func render(
         _ builders: [PageBuilder], jobs: [(builder: Int, job: Job)], into sink: OutputSink, log: inout DiagnosticLog
     ) {
-        let diagnostics = jobs.parallelMap { builder, job in
-            var pageLog = DiagnosticLog()
-            if let file = builders[builder].render(job, log: &pageLog) { sink.put(file) }
-            return pageLog.diagnostics
+        _ = jobs.parallelMap(log: &log) { entry, pageLog in
+            if let file = builders[entry.builder].render(entry.job, log: &pageLog) { sink.put(file) }
         }
-        for pageDiagnostics in diagnostics { log.append(contentsOf: pageDiagnostics) }
     }
 
     /// The page a job makes.

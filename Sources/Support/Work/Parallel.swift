@@ -28,4 +28,16 @@ extension Array where Element: Sendable {
         }
         return results.map { $0! }
     }
+
+    /// `parallelMap` for work that logs: each element logs into a log of its own, and the logs
+    /// are appended to `log` in the elements' order, so the messages read as a sequential map's.
+    package func parallelMap<T: Sendable>(log: inout DiagnosticLog, _ transform: @Sendable (Element, inout DiagnosticLog) -> T) -> [T] {
+        let results = parallelMap { element in
+            var elementLog = DiagnosticLog()
+            let result = transform(element, &elementLog)
+            return (result, elementLog.diagnostics)
+        }
+        for (_, diagnostics) in results { log.append(contentsOf: diagnostics) }
+        return results.map(\.0)
+    }
 }
