@@ -8,19 +8,19 @@ import Foundation
 /// equivalent means identical, so the text is found byte for byte; otherwise by Foundation.
 package struct CanonicalText {
     private let string: String
-    private let utf8: [UInt8]
     private let isPlain: Bool
 
     package init(_ string: String) {
         self.string = string
-        utf8 = Array(string.utf8)
         isPlain = string.unicodeScalars.allSatisfy(Self.isPlain)
     }
 
     /// Whether `other` occurs in this text.
     package func contains(_ other: CanonicalText) -> Bool {
         guard isPlain && other.isPlain else { return string.contains(other.string) }
-        return Self.bytes(utf8, contain: other.utf8)
+        var haystack = string
+        var needle = other.string
+        return haystack.withUTF8 { haystack in needle.withUTF8 { Self.bytes(haystack, contain: $0) } }
     }
 
     /// Scalars among which canonical equivalence is identity: each is a grapheme cluster of its
@@ -41,19 +41,15 @@ package struct CanonicalText {
 
     /// Whether `needle` occurs in `haystack`, byte for byte: its first byte found with `memchr`,
     /// the rest compared with `memcmp`. UTF-8 needles match only where a scalar starts.
-    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
-        return haystack.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { needle in
-                var start = 0
-                while start + needle.count <= haystack.count {
-                    let searched = haystack.count - needle.count - start + 1
-                    guard let found = memchr(haystack.baseAddress! + start, Int32(first), searched) else { return false }
-                    if memcmp(found, needle.baseAddress!, needle.count) == 0 { return true }
-                    start = haystack.baseAddress!.distance(to: found) + 1
-                }
-                return false
-            }
+        var start = 0
+        while start + needle.count <= haystack.count {
+            let searched = haystack.count - needle.count - start + 1
+            guard let found = memchr(haystack.baseAddress! + start, Int32(first), searched) else { return false }
+            if memcmp(found, needle.baseAddress!, needle.count) == 0 { return true }
+            start = UnsafeRawPointer(haystack.baseAddress!).distance(to: found) + 1
         }
+        return false
     }
 }
